@@ -1,0 +1,36 @@
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Logging;
+using NewsWatch.Messages;
+using NewsWatch.Storage;
+
+namespace NewsWatch.Classification;
+
+/// <summary>
+/// The classification stage: assesses one discovered article, stores the assessment, and
+/// passes relevant ones on to the "alerts" queue. Safe to run twice for the same article.
+/// </summary>
+public sealed partial class ArticleAssessor(
+    DealClassifier classifier,
+    AssessmentStore assessments,
+    StorageAccount storage,
+    ILogger<ArticleAssessor> logger)
+{
+    private readonly QueueClient _alerts = storage.Queue(StorageNames.AlertsQueue);
+
+    public async Task<DealAssessment> AssessAsync(ArticleDiscovered article, CancellationToken cancellationToken)
+    {
+        var assessment = classifier.Classify(article.Title, article.Summary);
+        await assessments.SaveAsync(article, assessment, cancellationToken);
+        if (assessment.Relevant)
+        {
+            var alert = new DealAlert(article.ArticleId, article.Url, article.Title, article.Published, assessment);
+            await _alerts.SendMessageAsync(QueueMessageSerializer.Serialize(alert), cancellationToken);
+        }
+
+        LogAssessed(article.ArticleId, article.Title, assessment.Relevant, assessment.Score);
+        return assessment;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Article {ArticleId} \"{Title}\": relevant={Relevant} score={Score:0.00}")]
+    private partial void LogAssessed(string articleId, string title, bool relevant, double score);
+}

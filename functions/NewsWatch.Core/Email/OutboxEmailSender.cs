@@ -1,0 +1,50 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace NewsWatch.Email;
+
+/// <summary>
+/// Local mode without a SendGrid key: each message becomes an .eml (open it in any mail client)
+/// and an .html (open it in a browser) in the outbox folder.
+/// </summary>
+public sealed class OutboxEmailSender(IOptions<EmailOptions> options, TimeProvider clock) : IEmailSender
+{
+    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        var folder = Path.GetFullPath(options.Value.OutboxPath);
+        Directory.CreateDirectory(folder);
+        var now = clock.GetUtcNow();
+        var name = $"{now:yyyyMMdd-HHmmss}-{Sanitize(message.To)}-{Guid.NewGuid().ToString("N")[..8]}";
+
+        await File.WriteAllTextAsync(Path.Combine(folder, name + ".html"), message.HtmlBody, Encoding.UTF8, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(folder, name + ".eml"), ToMime(message, now), Encoding.UTF8, cancellationToken);
+    }
+
+    private string ToMime(EmailMessage message, DateTimeOffset now)
+    {
+        var boundary = "newswatch-" + Guid.NewGuid().ToString("N");
+        var from = options.Value;
+        return new StringBuilder()
+            .Append("From: ").Append(EncodeWord(from.FromName)).Append(" <").Append(from.From).Append(">\r\n")
+            .Append("To: <").Append(message.To).Append(">\r\n")
+            .Append("Subject: ").Append(EncodeWord(message.Subject)).Append("\r\n")
+            .Append("Date: ").Append(now.ToString("r", System.Globalization.CultureInfo.InvariantCulture)).Append("\r\n")
+            .Append("MIME-Version: 1.0\r\n")
+            .Append("Content-Type: multipart/alternative; boundary=\"").Append(boundary).Append("\"\r\n\r\n")
+            .Append(Part(boundary, "text/plain", message.TextBody))
+            .Append(Part(boundary, "text/html", message.HtmlBody))
+            .Append("--").Append(boundary).Append("--\r\n")
+            .ToString();
+    }
+
+    private static string Part(string boundary, string type, string body) =>
+        $"--{boundary}\r\nContent-Type: {type}; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+        + Convert.ToBase64String(Encoding.UTF8.GetBytes(body), Base64FormattingOptions.InsertLineBreaks) + "\r\n";
+
+    // RFC 2047, so headlines with arrows and accents survive.
+    private static string EncodeWord(string text) =>
+        text.All(char.IsAscii) ? text : $"=?utf-8?B?{Convert.ToBase64String(Encoding.UTF8.GetBytes(text))}?=";
+
+    private static string Sanitize(string text) =>
+        new(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' ? c : '_').ToArray());
+}

@@ -1,0 +1,3 @@
+namespace NewsWatch.Feeds;
+
+public sealed record ParsedFeed(string? Title, IReadOnlyList<FeedItem> Items);

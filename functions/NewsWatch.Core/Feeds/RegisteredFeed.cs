@@ -1,0 +1,3 @@
+namespace NewsWatch.Feeds;
+
+public sealed record RegisteredFeed(Uri Url, DateTimeOffset AddedAt);

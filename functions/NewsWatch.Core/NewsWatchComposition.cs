@@ -1,0 +1,114 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using NewsWatch.Alerts;
+using NewsWatch.Classification;
+using NewsWatch.Email;
+using NewsWatch.Feeds;
+using NewsWatch.Storage;
+using NewsWatch.Subscriptions;
+using Polly;
+using SendGrid;
+
+namespace NewsWatch;
+
+/// <summary>Everything the three hosts (function app, local runner, CLI) share: options, clients, services.</summary>
+public static class NewsWatchComposition
+{
+    public static IHostApplicationBuilder AddNewsWatch(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<StorageOptions>()
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                var connection = configuration[StorageOptions.ConnectionSetting];
+                if (!string.IsNullOrWhiteSpace(connection))
+                {
+                    options.ConnectionString = connection;
+                }
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        AddSection<FeedsOptions>(services, FeedsOptions.Section);
+        AddSection<ClassificationOptions>(services, ClassificationOptions.Section);
+        AddSection<AlertsOptions>(services, AlertsOptions.Section);
+        AddSection<EmailOptions>(services, EmailOptions.Section);
+        AddSection<SendGridOptions>(services, SendGridOptions.Section);
+
+        services.AddSingleton<StorageAccount>();
+        services.AddHostedService<StorageInitializer>();
+
+        services.AddSingleton<FeedRegistry>();
+        services.AddSingleton<SeenArticles>();
+        services.AddSingleton<FeedPoller>();
+        services.AddHttpClient<FeedFetcher>((provider, http) =>
+            {
+                http.DefaultRequestHeaders.UserAgent.ParseAdd(provider.GetRequiredService<IOptions<FeedsOptions>>().Value.UserAgent);
+                http.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns timeouts
+            })
+            .ConfigurePrimaryHttpMessageHandler(provider => FeedFetcher.CreateHandler(provider.GetRequiredService<IOptions<FeedsOptions>>().Value))
+            .AddResilienceHandler("feed", (pipeline, context) =>
+            {
+                var attempt = context.ServiceProvider.GetRequiredService<IOptions<FeedsOptions>>().Value.FetchTimeout;
+                pipeline
+                    .AddTimeout(attempt * 3)
+                    .AddRetry(new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = 2,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        Delay = TimeSpan.FromSeconds(1),
+                    })
+                    .AddTimeout(attempt);
+            });
+
+        services.AddSingleton(provider => new DealClassifier(
+            Lexicon.Default,
+            provider.GetRequiredService<IOptions<ClassificationOptions>>().Value.RelevanceThreshold));
+        services.AddSingleton<AssessmentStore>();
+        services.AddSingleton<ArticleAssessor>();
+
+        services.AddSingleton<SubscriberStore>();
+        services.AddSingleton<DeliveryLedger>();
+        services.AddSingleton<AlertDispatcher>();
+        AddEmail(builder);
+        return builder;
+    }
+
+    private static void AddEmail(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        if (string.IsNullOrWhiteSpace(builder.Configuration[$"{SendGridOptions.Section}:ApiKey"]))
+        {
+            services.AddSingleton<IEmailSender, OutboxEmailSender>();
+            return;
+        }
+
+        // A mail/send POST is not safe to repeat blindly: the queue retry (with the delivery
+        // ledger) is the retry; HTTP-level retries are limited to safe methods.
+        services.AddHttpClient(nameof(SendGridClient))
+            .AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
+        services.AddSingleton<ISendGridClient>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<SendGridOptions>>().Value;
+            var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SendGridClient));
+            var clientOptions = new SendGridClientOptions { ApiKey = options.ApiKey };
+            if (!string.IsNullOrWhiteSpace(options.Host))
+            {
+                clientOptions.Host = options.Host;
+            }
+
+            return new SendGridClient(http, clientOptions);
+        });
+        services.AddSingleton<IEmailSender, SendGridEmailSender>();
+    }
+
+    private static void AddSection<TOptions>(IServiceCollection services, string section)
+        where TOptions : class =>
+        services.AddOptions<TOptions>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+}
