@@ -1,0 +1,63 @@
+using Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NewsWatch.Storage;
+
+namespace NewsWatch.Cli;
+
+/// <summary>The generic host each command runs in: the same AddNewsWatch() as the function app.</summary>
+internal static class CliHost
+{
+    public static IHost Build(LogLevel logLevel, bool localMode = false)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = Directory.GetCurrentDirectory(),
+            Args = [],
+        });
+        if (localMode)
+        {
+            // Local mode: tests and demos serve feeds on localhost.
+            builder.Configuration.AddInMemoryCollection([new("NewsWatch:Feeds:AllowLoopback", "true")]);
+        }
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
+        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(logLevel);
+        builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        builder.AddNewsWatch();
+        return builder.Build();
+    }
+
+    /// <summary>Starts the host (which creates queues and tables), runs the command, and turns
+    /// an unreachable storage account into one clear line instead of a stack trace.</summary>
+    public static async Task<int> RunAsync(Func<IServiceProvider, CancellationToken, Task<int>> command, CancellationToken cancellationToken, LogLevel logLevel = LogLevel.Warning, bool localMode = false)
+    {
+        using var host = Build(logLevel, localMode);
+        try
+        {
+            await host.StartAsync(cancellationToken);
+            var exitCode = await command(host.Services, cancellationToken);
+            await host.StopAsync(CancellationToken.None);
+            return exitCode;
+        }
+        catch (Exception ex) when (ex is RequestFailedException or AggregateException { InnerException: RequestFailedException })
+        {
+            var storage = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value;
+            await Console.Error.WriteLineAsync($"newswatch: storage is not reachable ({Describe(storage.ConnectionString)}): {ex.Message.Split('\n')[0]}");
+            await Console.Error.WriteLineAsync("Is Azurite running? `npm run azurite` starts it; AzureWebJobsStorage names another account.");
+            return 3;
+        }
+    }
+
+    private static string Describe(string connectionString) =>
+        connectionString.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase)
+            ? "Azurite on its default ports"
+            : connectionString.Split(';').FirstOrDefault(p => p.StartsWith("QueueEndpoint=", StringComparison.OrdinalIgnoreCase))
+                ?? connectionString.Split(';').FirstOrDefault(p => p.StartsWith("AccountName=", StringComparison.OrdinalIgnoreCase))
+                ?? "AzureWebJobsStorage";
+}

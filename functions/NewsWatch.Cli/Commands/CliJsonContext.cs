@@ -1,0 +1,9 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace NewsWatch.Cli.Commands;
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(ClassifiedArticle))]
+[JsonSerializable(typeof(ArticleInput))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;

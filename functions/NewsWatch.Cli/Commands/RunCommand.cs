@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NewsWatch.Cli.Runner;
+using NewsWatch.Email;
+
+namespace NewsWatch.Cli.Commands;
+
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var once = new Option<bool>("--once") { Description = "Poll every feed once, drain both queues, print a summary and exit" };
+        var command = new Command("run", "Run the pipeline locally (the function app's triggers, without Core Tools)") { once };
+        command.SetAction((parse, token) => CliHost.RunAsync(async (services, ct) =>
+        {
+            var runner = ActivatorUtilities.CreateInstance<LocalRunner>(
+                services,
+                QueueHostSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json")));
+            if (parse.GetValue(once))
+            {
+                await runner.RunOnceAsync(ct);
+            }
+            else
+            {
+                Console.WriteLine("NewsWatch is running; Ctrl+C stops it.");
+                try
+                {
+                    await runner.RunAsync(ct);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    // Ctrl+C: the summary below is the goodbye.
+                }
+            }
+
+            Console.WriteLine(runner.Summary);
+            if (services.GetRequiredService<IEmailSender>() is OutboxEmailSender)
+            {
+                var outbox = Path.GetFullPath(services.GetRequiredService<IOptions<EmailOptions>>().Value.OutboxPath);
+                Console.WriteLine($"emails are in {outbox} (.eml for a mail client, .html for a browser)");
+            }
+
+            return 0;
+        }, token, LogLevel.Information, localMode: true));
+        return command;
+    }
+}

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using NewsWatch.Classification;
+using NewsWatch.Subscriptions;
+
+namespace NewsWatch.Cli.Commands;
+
+internal static class SubscribersCommand
+{
+    public static Command Create()
+    {
+        var email = new Argument<string>("email") { Description = "The subscriber's email address" };
+        var countries = new Option<string[]>("--countries")
+        {
+            Description = "Countries to follow as supplier or recipient (names, ISO codes, capitals), comma-separated",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var categories = new Option<string[]>("--categories")
+        {
+            Description = $"Weapon categories to follow: {string.Join(", ", WeaponCategory.All)}",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var add = new Command("add", "Add a subscriber, or change the filters of one") { email, countries, categories };
+        add.SetAction((parse, token) =>
+        {
+            if (!SubscriberEmail.TryNormalize(parse.GetValue(email), out var address, out var error)
+                || !TryResolve(parse.GetValue(countries), Lexicon.Default.TryResolveCountry, "country", out var countryList, out error)
+                || !TryResolve(parse.GetValue(categories), WeaponCategory.TryParse, "weapon category", out var categoryList, out error))
+            {
+                return FeedsCommand.Fail(error);
+            }
+
+            var subscriber = new Subscriber(address, countryList, categoryList);
+            return CliHost.RunAsync(async (services, ct) =>
+            {
+                await services.GetRequiredService<SubscriberStore>().SaveAsync(subscriber, ct);
+                Console.WriteLine($"subscribed {Describe(subscriber)}");
+                return 0;
+            }, token);
+        });
+
+        var list = new Command("list", "List subscribers and what they follow");
+        list.SetAction((parse, token) => CliHost.RunAsync(async (services, ct) =>
+        {
+            foreach (var subscriber in await services.GetRequiredService<SubscriberStore>().ListAsync(ct))
+            {
+                Console.WriteLine(Describe(subscriber));
+            }
+
+            return 0;
+        }, token));
+
+        var removeEmail = new Argument<string>("email") { Description = "The subscriber's email address" };
+        var remove = new Command("remove", "Remove a subscriber") { removeEmail };
+        remove.SetAction((parse, token) =>
+        {
+            if (!SubscriberEmail.TryNormalize(parse.GetValue(removeEmail), out var address, out var error))
+            {
+                return FeedsCommand.Fail(error);
+            }
+
+            return CliHost.RunAsync(async (services, ct) =>
+            {
+                if (await services.GetRequiredService<SubscriberStore>().RemoveAsync(address, ct))
+                {
+                    Console.WriteLine($"removed {address}");
+                    return 0;
+                }
+
+                await Console.Error.WriteLineAsync($"newswatch: no subscriber {address}");
+                return 1;
+            }, token);
+        });
+
+        return new Command("subscribers", "Manage who gets alerts") { add, list, remove };
+    }
+
+    private delegate bool Resolver(string text, out string canonical);
+
+    private static bool TryResolve(string[]? values, Resolver resolve, string what, out string[] resolved, out string error)
+    {
+        var result = new List<string>();
+        foreach (var value in (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            if (!resolve(value, out var canonical))
+            {
+                resolved = [];
+                error = $"'{value}' is not a {what} NewsWatch knows";
+                return false;
+            }
+
+            if (!result.Contains(canonical))
+            {
+                result.Add(canonical);
+            }
+        }
+
+        resolved = [.. result];
+        error = "";
+        return true;
+    }
+
+    private static string Describe(Subscriber subscriber) =>
+        $"{subscriber.Email}  countries: {Or(subscriber.Countries)}  categories: {Or(subscriber.Categories)}";
+
+    private static string Or(IReadOnlyList<string> values) => values.Count == 0 ? "any" : string.Join(",", values);
+}

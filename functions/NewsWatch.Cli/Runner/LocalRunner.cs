@@ -1,0 +1,98 @@
+using Cronos;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NewsWatch.Alerts;
+using NewsWatch.Classification;
+using NewsWatch.Feeds;
+using NewsWatch.Messages;
+using NewsWatch.Storage;
+
+namespace NewsWatch.Cli.Runner;
+
+/// <summary>
+/// The pipeline without the Functions host: the PollFeeds timer on the same schedule setting,
+/// and the two queue triggers as <see cref="QueuePump"/>s with host.json's semantics. It calls
+/// the same core services the function classes call.
+/// </summary>
+public sealed partial class LocalRunner(
+    FeedPoller poller,
+    ArticleAssessor assessor,
+    AlertDispatcher dispatcher,
+    StorageAccount storage,
+    QueueHostSettings queueSettings,
+    IOptions<FeedsOptions> feeds,
+    TimeProvider clock,
+    ILogger<LocalRunner> logger)
+{
+    // A bound on --once, so a stuck message can never hang it: maxDequeueCount retries at the
+    // visibility timeout, with room to spare.
+    private TimeSpan DrainLimit => TimeSpan.FromMinutes(2) + queueSettings.VisibilityTimeout * queueSettings.MaxDequeueCount * 2;
+
+    public RunSummary Summary { get; } = new();
+
+    /// <summary>One poll of every feed, then both queues drained.</summary>
+    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        Summary.AddPoll(await poller.PollAllAsync(cancellationToken));
+        var articles = ArticlesPump();
+        var alerts = AlertsPump();
+
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(DrainLimit);
+        while (true)
+        {
+            var received = await articles.ProcessBatchAsync(limit.Token) + await alerts.ProcessBatchAsync(limit.Token);
+            if (received == 0)
+            {
+                if (await articles.PendingAsync(limit.Token) == 0 && await alerts.PendingAsync(limit.Token) == 0)
+                {
+                    return;
+                }
+
+                // Messages waiting out a retry delay: come back when they are visible again.
+                await Task.Delay(TimeSpan.FromMilliseconds(250), clock, limit.Token);
+            }
+        }
+    }
+
+    /// <summary>Runs until cancelled (Ctrl+C).</summary>
+    public Task RunAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(TimerAsync(cancellationToken), ArticlesPump().RunAsync(cancellationToken), AlertsPump().RunAsync(cancellationToken));
+
+    private async Task TimerAsync(CancellationToken cancellationToken)
+    {
+        var schedule = CronExpression.Parse(feeds.Value.PollSchedule, CronFormat.IncludeSeconds);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var now = clock.GetUtcNow();
+            var next = schedule.GetNextOccurrence(now, TimeZoneInfo.Utc)
+                ?? throw new InvalidOperationException($"schedule '{feeds.Value.PollSchedule}' never fires");
+            LogNextPoll(next);
+            await Task.Delay(next - now, clock, cancellationToken);
+            try
+            {
+                Summary.AddPoll(await poller.PollAllAsync(cancellationToken));
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // As the Functions host does with a failed timer run: log it and wait for the next tick.
+                LogPollFailed(ex.Message, ex);
+            }
+        }
+    }
+
+    private QueuePump ArticlesPump() => new(storage, StorageNames.ArticlesQueue, queueSettings, async (body, token) =>
+    {
+        var assessment = await assessor.AssessAsync(QueueMessageSerializer.DeserializeArticle(body), token);
+        Summary.AddAssessment(assessment.Relevant);
+    }, logger);
+
+    private QueuePump AlertsPump() => new(storage, StorageNames.AlertsQueue, queueSettings, async (body, token) =>
+        Summary.AddEmails(await dispatcher.DispatchAsync(QueueMessageSerializer.DeserializeAlert(body), token)), logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Next feed poll at {Next:O}")]
+    private partial void LogNextPoll(DateTimeOffset next);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Feed poll failed: {Reason}")]
+    private partial void LogPollFailed(string reason, Exception exception);
+}

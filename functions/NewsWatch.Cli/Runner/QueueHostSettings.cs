@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace NewsWatch.Cli.Runner;
+
+/// <summary>
+/// The queue-trigger settings the Functions host reads from host.json (extensions.queues),
+/// with the host's defaults for what is not set. The local runner honours exactly these.
+/// </summary>
+public sealed record QueueHostSettings(int BatchSize, int NewBatchThreshold, int MaxDequeueCount, TimeSpan VisibilityTimeout, TimeSpan MaxPollingInterval)
+{
+    public static QueueHostSettings Defaults { get; } = new(16, 8, 5, TimeSpan.Zero, TimeSpan.FromMinutes(1));
+
+    public static QueueHostSettings Load(string hostJsonPath)
+    {
+        if (!File.Exists(hostJsonPath))
+        {
+            throw new FileNotFoundException($"host.json not found at {hostJsonPath}", hostJsonPath);
+        }
+
+        return Parse(File.ReadAllText(hostJsonPath));
+    }
+
+    public static QueueHostSettings Parse(string hostJson)
+    {
+        using var document = JsonDocument.Parse(hostJson, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        if (!document.RootElement.TryGetProperty("extensions", out var extensions)
+            || !extensions.TryGetProperty("queues", out var queues))
+        {
+            return Defaults;
+        }
+
+        var batchSize = Int(queues, "batchSize") ?? Defaults.BatchSize;
+        return new QueueHostSettings(
+            batchSize,
+            Int(queues, "newBatchThreshold") ?? batchSize / 2,
+            Int(queues, "maxDequeueCount") ?? Defaults.MaxDequeueCount,
+            Time(queues, "visibilityTimeout") ?? Defaults.VisibilityTimeout,
+            Time(queues, "maxPollingInterval") ?? Defaults.MaxPollingInterval);
+    }
+
+    private static int? Int(JsonElement section, string name) =>
+        Find(section, name) is { } value ? value.GetInt32() : null;
+
+    private static TimeSpan? Time(JsonElement section, string name) =>
+        Find(section, name) is { } value ? TimeSpan.Parse(value.GetString()!, CultureInfo.InvariantCulture) : null;
+
+    // host.json property names are case-insensitive for the Functions host.
+    private static JsonElement? Find(JsonElement section, string name)
+    {
+        foreach (var property in section.EnumerateObject())
+        {
+            if (property.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return property.Value;
+            }
+        }
+
+        return null;
+    }
+}
