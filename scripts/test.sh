@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every NewsWatch test on a fresh machine: installs Azurite (npm ci), builds with warnings
+# as errors, runs the unit and integration tests (the integration fixture starts Azurite on free
+# ports and stops it), and ends with one "N passed, N failed" line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+[ -x node_modules/.bin/azurite ] && [ node_modules/.package-lock.json -nt package-lock.json ] \
+  || npm ci --no-audit --no-fund --loglevel=error
+
+# NU1603 comes only from the Worker SDK's generated extensions project (exact versions not served here).
+dotnet build NewsWatch.sln -c Release -warnaserror -warnNotAsError:NU1603 -nologo -v quiet
+
+results=$(mktemp -d)
+status=0
+for project in tests/NewsWatch.UnitTests tests/NewsWatch.IntegrationTests; do
+  dotnet test "$project" -c Release --no-build --nologo \
+    --logger "trx;LogFilePrefix=$(basename "$project")" --results-directory "$results" || status=1
+done
+
+# One closing line over every project's results.
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  passed=$((passed + $(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")))
+  failed=$((failed + $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")))
+done
+echo "Tests: $passed passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
