@@ -1,0 +1,99 @@
+using NewsWatch.IntegrationTests.Infrastructure;
+
+namespace NewsWatch.IntegrationTests.Cli;
+
+/// <summary>The same scenario as the pipeline test, through `newswatch run --once` as a separate process.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class RunOnceTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private FeedServer _feeds = null!;
+    private FakeSendGrid _sendGrid = null!;
+    private NewsWatchProcess _newswatch = null!;
+
+    public async Task InitializeAsync()
+    {
+        await azurite.ResetAsync();
+        _feeds = await FeedServer.StartWithFixturesAsync();
+        _sendGrid = new FakeSendGrid();
+        await _sendGrid.StartAsync();
+        _newswatch = new NewsWatchProcess(new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["NewsWatch__SendGrid__ApiKey"] = FakeSendGrid.ApiKey,
+            ["NewsWatch__SendGrid__Host"] = _sendGrid.BaseUrl.AbsoluteUri.TrimEnd('/'),
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _feeds.DisposeAsync();
+        await _sendGrid.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task RunOnce_SeedFeed_SendsOneMailPerMatchingSubscriberAndNothingOnTheSecondRun()
+    {
+        await Succeeds("feeds", "add", _feeds.UrlOf("arms-desk.xml").AbsoluteUri);
+        await Succeeds("subscribers", "add", "pakistan-desk@example.org", "--countries", "pakistan");
+        await Succeeds("subscribers", "add", "helicopters@example.org", "--categories", "aircraft");
+        await Succeeds("subscribers", "add", "ships@example.org", "--categories", "ships");
+
+        var first = await Succeeds("run", "--once");
+
+        Assert.Contains("feeds polled: 1 (0 failed) · articles new: 4 · assessed: 4 · relevant: 1 · emails sent: 2", first.Output);
+        Assert.Equal(["helicopters@example.org", "pakistan-desk@example.org"], _sendGrid.Recipients.Order());
+        Assert.All(_sendGrid.Mails, mail => Assert.Contains("Russia → Pakistan", (string)mail["content"]![0]!["value"]!));
+
+        var second = await Succeeds("run", "--once");
+        Assert.Contains("articles new: 0", second.Output);
+        Assert.Contains("emails sent: 0", second.Output);
+        Assert.Equal(2, _sendGrid.Mails.Count);
+    }
+
+    [Fact]
+    public async Task RunOnce_NoSendGridKey_WritesEmlAndHtmlToTheOutbox()
+    {
+        var workdir = Directory.CreateTempSubdirectory("newswatch-outbox-").FullName;
+        var local = new NewsWatchProcess(new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["WORKDIR"] = workdir,
+        });
+        Assert.Equal(0, (await local.RunAsync("feeds", "add", _feeds.UrlOf("arms-desk.xml").AbsoluteUri)).ExitCode);
+        Assert.Equal(0, (await local.RunAsync("subscribers", "add", "analyst@example.org")).ExitCode);
+
+        var run = await local.RunAsync("run", "--once");
+
+        Assert.Equal(0, run.ExitCode);
+        var outbox = Path.Combine(workdir, "outbox");
+        Assert.Contains($"emails are in {outbox}", run.Output);
+        var eml = Assert.Single(Directory.GetFiles(outbox, "*.eml"));
+        var html = Assert.Single(Directory.GetFiles(outbox, "*.html"));
+        var message = await File.ReadAllTextAsync(eml);
+        Assert.Contains("To: <analyst@example.org>", message);
+        Assert.Contains("multipart/alternative", message);
+        Assert.Contains("Russia → Pakistan", await File.ReadAllTextAsync(html));
+    }
+
+    [Theory]
+    [InlineData("feeds", "add", "not a url")]
+    [InlineData("feeds", "add", "ftp://example.org/feed.xml")]
+    [InlineData("subscribers", "add", "not-an-email")]
+    [InlineData("subscribers", "add", "someone@example.org", "--countries", "Atlantis")]
+    [InlineData("subscribers", "add", "someone@example.org", "--categories", "spaceships")]
+    public async Task Command_MalformedInput_ExitsNonZeroWithAMessageAndStoresNothing(params string[] args)
+    {
+        var result = await _newswatch.RunAsync(args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("newswatch: ", result.Error);
+        Assert.Equal("", (await Succeeds(args[0], "list")).Output);
+    }
+
+    private async Task<NewsWatchProcess.Result> Succeeds(params string[] args)
+    {
+        var result = await _newswatch.RunAsync(args);
+        Assert.True(result.ExitCode == 0, $"newswatch {string.Join(' ', args)} exited {result.ExitCode}: {result.Error}");
+        return result;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using NewsWatch.IntegrationTests.Infrastructure;
+
+namespace NewsWatch.IntegrationTests.Functions;
+
+/// <summary>What the Worker SDK generated for the Functions host: the triggers as Azure will see them.</summary>
+public sealed class FunctionMetadataTests
+{
+    private static readonly JsonArray Metadata = (JsonArray)JsonNode.Parse(File.ReadAllText(RepositoryPaths.Output("NewsWatch.Functions", "functions.metadata")))!;
+
+    [Fact]
+    public void FunctionsMetadata_Build_ListsExactlyTheThreeFunctions()
+    {
+        Assert.Equal(["ClassifyArticle", "PollFeeds", "SendAlerts"], Metadata.Select(f => (string)f!["name"]!).Order());
+    }
+
+    [Fact]
+    public void PollFeeds_Metadata_TimerScheduleFromSettingWithoutRunOnStartup()
+    {
+        var trigger = Trigger("PollFeeds");
+
+        Assert.Equal("timerTrigger", (string?)trigger["type"]);
+        Assert.Equal("%NewsWatch:Feeds:PollSchedule%", (string?)trigger["schedule"]);
+        Assert.NotEqual(true, (bool?)trigger["runOnStartup"]);
+    }
+
+    [Theory]
+    [InlineData("ClassifyArticle", "articles")]
+    [InlineData("SendAlerts", "alerts")]
+    public void QueueFunction_Metadata_TriggeredByItsQueue(string function, string queue)
+    {
+        var trigger = Trigger(function);
+
+        Assert.Equal("queueTrigger", (string?)trigger["type"]);
+        Assert.Equal(queue, (string?)trigger["queueName"]);
+    }
+
+    [Fact]
+    public void HostJson_FunctionAppOutput_IsTheRepositoryRootFile()
+    {
+        Assert.Equal(
+            File.ReadAllText(RepositoryPaths.Combine("host.json")),
+            File.ReadAllText(RepositoryPaths.Output("NewsWatch.Functions", "host.json")));
+    }
+
+    private static JsonNode Trigger(string function) =>
+        Metadata.Single(f => (string?)f!["name"] == function)!["bindings"]!.AsArray()
+            .Single(b => ((string?)b!["type"])!.EndsWith("Trigger", StringComparison.Ordinal))!;
+}

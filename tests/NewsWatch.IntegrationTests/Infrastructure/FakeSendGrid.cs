@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace NewsWatch.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Stands in for api.sendgrid.com: accepts POST /v3/mail/send the way SendGrid does (bearer
+/// key, the request's required fields), records each accepted mail, and answers 202.
+/// </summary>
+public sealed class FakeSendGrid : LocalHttpServer
+{
+    public const string ApiKey = "test-key-for-the-fake-sendgrid";
+
+    public ConcurrentQueue<JsonObject> Mails { get; } = new();
+
+    public ConcurrentQueue<string> Rejections { get; } = new();
+
+    /// <summary>Recipients whose mail is refused (as SendGrid refuses a bad address), to test partial failure.</summary>
+    public ConcurrentDictionary<string, bool> Refuse { get; } = new();
+
+    public IEnumerable<string> Recipients =>
+        Mails.SelectMany(m => m["personalizations"]!.AsArray().SelectMany(p => p!["to"]!.AsArray().Select(t => (string)t!["email"]!)));
+
+    protected override void Map(WebApplication app) => app.MapPost("/v3/mail/send", async (HttpContext context) =>
+    {
+        if (context.Request.Headers.Authorization != "Bearer " + ApiKey)
+        {
+            return Reject(StatusCodes.Status401Unauthorized, "authorization", "The provided authorization grant is invalid, expired, or revoked");
+        }
+
+        JsonObject? mail;
+        try
+        {
+            mail = await JsonNode.ParseAsync(context.Request.Body) as JsonObject;
+        }
+        catch (JsonException ex)
+        {
+            return Reject(StatusCodes.Status400BadRequest, null, "Bad Request: " + ex.Message);
+        }
+
+        var problem = Validate(mail);
+        if (problem is not null)
+        {
+            return Reject(StatusCodes.Status400BadRequest, problem.Value.Field, problem.Value.Message);
+        }
+
+        var to = mail!["personalizations"]![0]!["to"]![0]!["email"]!.GetValue<string>();
+        if (Refuse.ContainsKey(to))
+        {
+            return Reject(StatusCodes.Status400BadRequest, "personalizations.0.to.0.email", "Does not contain a valid address.");
+        }
+
+        Mails.Enqueue(mail);
+        return Results.StatusCode(StatusCodes.Status202Accepted);
+    });
+
+    private IResult Reject(int status, string? field, string message)
+    {
+        Rejections.Enqueue($"{status} {field}: {message}");
+        return Results.Json(new { errors = new[] { new { message, field, help = (string?)null } } }, statusCode: status);
+    }
+
+    // The checks SendGrid documents for mail/send: recipients, a sender, a subject, and content
+    // whose first part is text/plain when there are several.
+    private static (string Field, string Message)? Validate(JsonObject? mail)
+    {
+        if (mail is null)
+        {
+            return ("", "The request body must be a JSON object.");
+        }
+
+        if (mail["personalizations"] is not JsonArray { Count: > 0 } personalizations
+            || personalizations.Any(p => p?["to"] is not JsonArray { Count: > 0 } to || to.Any(t => !IsEmail(t?["email"]))))
+        {
+            return ("personalizations", "The personalizations field is required and must have at least one recipient with an email.");
+        }
+
+        if (!IsEmail(mail["from"]?["email"]))
+        {
+            return ("from.email", "The from email does not contain a valid address.");
+        }
+
+        if (string.IsNullOrWhiteSpace((string?)mail["subject"]))
+        {
+            return ("subject", "The subject is required.");
+        }
+
+        if (mail["content"] is not JsonArray { Count: > 0 } content
+            || content.Any(c => string.IsNullOrEmpty((string?)c?["type"]) || string.IsNullOrEmpty((string?)c?["value"])))
+        {
+            return ("content", "Content must have at least one part, each with a type and a value.");
+        }
+
+        if (content.Count > 1 && (string?)content[0]!["type"] != "text/plain")
+        {
+            return ("content.0.type", "If present, text/plain must be first, followed by text/html.");
+        }
+
+        return null;
+    }
+
+    private static bool IsEmail(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) && text.Contains('@', StringComparison.Ordinal);
+}

@@ -1,0 +1,38 @@
+using System.Diagnostics;
+
+namespace NewsWatch.IntegrationTests.Infrastructure;
+
+/// <summary>Runs the built `newswatch` command as a user would, with settings in its environment.</summary>
+public sealed class NewsWatchProcess(IDictionary<string, string> environment)
+{
+    public sealed record Result(int ExitCode, string Output, string Error);
+
+    public async Task<Result> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = environment.TryGetValue("WORKDIR", out var workdir) ? workdir : Path.GetTempPath(),
+        };
+        start.ArgumentList.Add(RepositoryPaths.Output("NewsWatch.Cli", "newswatch.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await output, await error);
+    }
+}
