@@ -1,0 +1,82 @@
+namespace NewsWatch.Classification;
+
+/// <summary>
+/// The classifier's vocabulary: countries, weapon systems and category nouns, transfer terms, organisations
+/// and negative cues, read once from the embedded JSON lexicons and compiled into matchers. Immutable and
+/// safe to share between threads.
+/// </summary>
+public sealed class Lexicon
+{
+    private static readonly Lazy<Lexicon> Embedded = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly IReadOnlyDictionary<string, string> _countryIndex;
+
+    internal Lexicon(
+        IReadOnlyDictionary<string, string> countryIndex,
+        PhraseMatcher<PartyRef> parties,
+        PhraseMatcher<WeaponTerm> weapons,
+        PhraseMatcher<TransferTerm> transfers,
+        PhraseMatcher<NegativeCueEntry> negatives)
+    {
+        _countryIndex = countryIndex;
+        Parties = parties;
+        Weapons = weapons;
+        Transfers = transfers;
+        Negatives = negatives;
+    }
+
+    /// <summary>The lexicons embedded in this assembly, loaded on first use.</summary>
+    public static Lexicon Default => Embedded.Value;
+
+    internal PhraseMatcher<PartyRef> Parties { get; }
+
+    internal PhraseMatcher<WeaponTerm> Weapons { get; }
+
+    internal PhraseMatcher<TransferTerm> Transfers { get; }
+
+    internal PhraseMatcher<NegativeCueEntry> Negatives { get; }
+
+    /// <summary>
+    /// Resolves a country name, alias, ISO 3166 alpha-2 or alpha-3 code, capital or demonym, in any case
+    /// ("pakistan", "PK", "Islamabad", "Pakistani"), to its canonical name ("Pakistan").
+    /// </summary>
+    public bool TryResolveCountry(string text, out string canonicalName)
+    {
+        canonicalName = string.Empty;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var key = text.Trim();
+        if (Lookup(key, out canonicalName))
+        {
+            return true;
+        }
+
+        // "the Philippines", "the UK": the article is not part of the name.
+        return key.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && Lookup(key[4..].TrimStart(), out canonicalName);
+    }
+
+    private bool Lookup(string key, out string canonicalName)
+    {
+        // A plural demonym ("Pakistanis") resolves like its singular.
+        if (_countryIndex.TryGetValue(key, out var name) ||
+            (key.Length > 4 && key.EndsWith('s') && _countryIndex.TryGetValue(key[..^1], out name)))
+        {
+            canonicalName = name;
+            return true;
+        }
+
+        canonicalName = string.Empty;
+        return false;
+    }
+
+    internal static Lexicon LoadEmbedded() => LexiconBuilder.Build(
+        LexiconResources.ReadCountries(),
+        LexiconResources.ReadSystems(),
+        LexiconResources.ReadCategoryTerms(),
+        LexiconResources.ReadTransferTerms(),
+        LexiconResources.ReadOrganisations(),
+        LexiconResources.ReadNegativeCues());
+}

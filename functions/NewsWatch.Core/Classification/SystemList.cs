@@ -1,0 +1,81 @@
+namespace NewsWatch.Classification;
+
+/// <summary>
+/// The systems an assessment lists: named systems first, best sentence first, each once with the first count
+/// written before it; a generic noun ("two submarines") only when no named system of its category is listed,
+/// and "arms"/"weapons" only when nothing more specific is.
+/// </summary>
+internal static class SystemList
+{
+    public static List<WeaponSystemMention> Build(ArticleScan scan, int max)
+    {
+        var named = new List<WeaponSystemMention>();
+        var generic = new List<WeaponSystemMention>();
+        foreach (var hit in InReadingOrder(scan))
+        {
+            var term = hit.Item;
+            var sentence = scan.Article.SentenceAt(hit.Start);
+            var floor = sentence >= 0 ? scan.Article.Sentences[sentence].Start : 0;
+            var quantity = QuantityReader.Before(scan.Article.Full, hit.Start, floor);
+            var name = term.IsNamed ? term.Name : Normalise(scan.Article.Full.AsSpan(hit.Start, hit.Length));
+            Add(term.IsNamed ? named : generic, new WeaponSystemMention(name, term.Category, quantity));
+        }
+
+        var systems = new List<WeaponSystemMention>(named);
+        var specific = false;
+        foreach (var mention in systems)
+        {
+            specific |= mention.Category != WeaponCategory.Other;
+        }
+
+        foreach (var mention in generic)
+        {
+            if (mention.Category != WeaponCategory.Other && !systems.Exists(s => s.Category == mention.Category))
+            {
+                Add(systems, mention);
+                specific = true;
+            }
+        }
+
+        if (!specific)
+        {
+            foreach (var mention in generic)
+            {
+                if (mention.Category == WeaponCategory.Other)
+                {
+                    Add(systems, mention);
+                }
+            }
+        }
+
+        return systems.Count > max ? systems.GetRange(0, max) : systems;
+    }
+
+    private static IEnumerable<Hit<WeaponTerm>> InReadingOrder(ArticleScan scan)
+    {
+        if (scan.BestSentence < 0)
+        {
+            return scan.Weapons;
+        }
+
+        var best = scan.Article.Sentences[scan.BestSentence];
+        return scan.Weapons.Where(h => best.Contains(h.Start)).Concat(scan.Weapons.Where(h => !best.Contains(h.Start)));
+    }
+
+    // Same system twice: keep the first, but take a count from a later mention if the first had none.
+    private static void Add(List<WeaponSystemMention> list, WeaponSystemMention mention)
+    {
+        var index = list.FindIndex(m => string.Equals(m.Name, mention.Name, StringComparison.Ordinal));
+        if (index < 0)
+        {
+            list.Add(mention);
+        }
+        else if (list[index].Quantity is null && mention.Quantity is not null)
+        {
+            list[index] = list[index] with { Quantity = mention.Quantity };
+        }
+    }
+
+    private static string Normalise(ReadOnlySpan<char> surface) =>
+        string.Join(' ', surface.ToString().ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}
