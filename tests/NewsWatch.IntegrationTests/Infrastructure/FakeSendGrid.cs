@@ -83,9 +83,11 @@ public sealed class FakeSendGrid : LocalHttpServer
             return ("from.email", "The from email does not contain a valid address.");
         }
 
-        if (string.IsNullOrWhiteSpace((string?)mail["subject"]))
+        if (string.IsNullOrWhiteSpace((string?)mail["subject"])
+            && personalizations.Any(p => string.IsNullOrWhiteSpace((string?)p!["subject"]))
+            && mail["template_id"] is null)
         {
-            return ("subject", "The subject is required.");
+            return ("subject", "The subject is required. You can get around this requirement if you use a template with a subject defined or if every personalization has a subject defined.");
         }
 
         if (mail["content"] is not JsonArray { Count: > 0 } content
@@ -101,6 +103,10 @@ public sealed class FakeSendGrid : LocalHttpServer
 
         return null;
     }
+
+    /// <summary>The subject the recipient sees: the personalization's, else the message's.</summary>
+    public static string? SubjectOf(JsonObject mail) =>
+        (string?)mail["personalizations"]![0]!["subject"] ?? (string?)mail["subject"];
 
     private static bool IsEmail(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) && text.Contains('@', StringComparison.Ordinal);
 }

@@ -68,7 +68,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
             _sendGrid.Recipients.Order());
         foreach (var mail in _sendGrid.Mails)
         {
-            Assert.Equal($"NewsWatch: {SeedTitle}", (string?)mail["subject"]);
+            Assert.Equal($"NewsWatch: {SeedTitle}", FakeSendGrid.SubjectOf(mail));
             Assert.Equal("alerts@newswatch.example", (string?)mail["from"]!["email"]);
             var text = (string)mail["content"]![0]!["value"]!;
             var html = (string)mail["content"]![1]!["value"]!;
