@@ -1,16 +1,20 @@
+using System.Text.RegularExpressions;
+
 namespace NewsWatch.Classification;
 
 /// <summary>
 /// The systems an assessment lists: named systems first, best sentence first, each once with the first count
 /// written before it; a generic noun ("two submarines") only when no named system of its category is listed,
-/// and "arms"/"weapons" only when nothing more specific is.
+/// and "arms"/"weapons" only when nothing more specific is. A generic noun someone already owns ("jets for
+/// its navy's aircraft carriers") is where the named system goes, not what is transferred.
 /// </summary>
-internal static class SystemList
+internal static partial class SystemList
 {
     public static List<WeaponSystemMention> Build(ArticleScan scan, int max)
     {
         var named = new List<WeaponSystemMention>();
         var generic = new List<WeaponSystemMention>();
+        var possessed = new HashSet<WeaponSystemMention>();
         foreach (var hit in InReadingOrder(scan))
         {
             var term = hit.Item;
@@ -18,7 +22,17 @@ internal static class SystemList
             var floor = sentence >= 0 ? scan.Article.Sentences[sentence].Start : 0;
             var quantity = QuantityReader.Before(scan.Article.Full, hit.Start, floor);
             var name = term.IsNamed ? term.Name : Normalise(scan.Article.Full.AsSpan(hit.Start, hit.Length));
-            Add(term.IsNamed ? named : generic, new WeaponSystemMention(name, term.Category, quantity));
+            var mention = new WeaponSystemMention(name, term.Category, quantity);
+            Add(term.IsNamed ? named : generic, mention);
+            if (!term.IsNamed && Possessive().IsMatch(scan.Article.Full.AsSpan(floor, hit.Start - floor)))
+            {
+                possessed.Add(mention);
+            }
+        }
+
+        if (named.Count > 0)
+        {
+            generic.RemoveAll(m => possessed.Contains(m));
         }
 
         var systems = new List<WeaponSystemMention>(named);
@@ -75,6 +89,11 @@ internal static class SystemList
             list[index] = list[index] with { Quantity = mention.Quantity };
         }
     }
+
+    // "its navy's ", "their ", "their existing helicopters and ": a possessor right before the noun (at most two
+    // words between, plus a coordination).
+    [GeneratedRegex(@"(?:\b(?:its|their|his|her|our)|['’]s)\s+(?:[\w-]+\s+){0,2}(?:(?:and|or)\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Possessive();
 
     private static string Normalise(ReadOnlySpan<char> surface) =>
         string.Join(' ', surface.ToString().ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

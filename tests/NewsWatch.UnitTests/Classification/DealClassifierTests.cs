@@ -72,6 +72,26 @@ public sealed class DealClassifierTests
         Assert.Equal(26, rafale.Quantity);
     }
 
+    [Theory]
+    [InlineData("India signed a contract with France for 26 Rafale Marine jets for its navy's aircraft carriers.")]
+    [InlineData("Egypt will buy 12 Rafale jets from France to fly alongside their existing helicopters and tanks.")]
+    public void Classify_GenericWeaponTheRecipientAlreadyOwns_NotListedAsTransferred(string text)
+    {
+        var assessment = Classifier.Classify(null, text);
+
+        Assert.True(assessment.Relevant);
+        Assert.Equal([WeaponCategory.Aircraft], assessment.Systems.Select(s => s.Category).Distinct());
+    }
+
+    [Fact]
+    public void Classify_NamedSystemAndAnotherGenericWeapon_BothListed()
+    {
+        var assessment = Classifier.Classify(null, "The United States approved the sale of 20 F-16 jets and 300 missiles to Turkey.");
+
+        Assert.Contains(assessment.Systems, s => s.Category == WeaponCategory.Aircraft);
+        Assert.Contains(assessment.Systems, s => s.Category == WeaponCategory.Missiles && s.Quantity == 300);
+    }
+
     [Fact]
     public void Classify_AirDefenceDelivery_DeliveredToUkraine()
     {
