@@ -29,6 +29,7 @@ internal static class CliHost
         builder.Logging.SetMinimumLevel(logLevel);
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         builder.AddNewsWatch();
         return builder.Build();
     }

@@ -9,6 +9,9 @@ namespace NewsWatch.Email;
 /// </summary>
 public sealed class OutboxEmailSender(IOptions<EmailOptions> options, TimeProvider clock) : IEmailSender
 {
+    // No byte-order mark: a BOM before "From:" makes mail clients misread the first header.
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         var folder = Path.GetFullPath(options.Value.OutboxPath);
@@ -16,8 +19,8 @@ public sealed class OutboxEmailSender(IOptions<EmailOptions> options, TimeProvid
         var now = clock.GetUtcNow();
         var name = $"{now:yyyyMMdd-HHmmss}-{Sanitize(message.To)}-{Guid.NewGuid().ToString("N")[..8]}";
 
-        await File.WriteAllTextAsync(Path.Combine(folder, name + ".html"), message.HtmlBody, Encoding.UTF8, cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(folder, name + ".eml"), ToMime(message, now), Encoding.UTF8, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(folder, name + ".html"), message.HtmlBody, Utf8, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(folder, name + ".eml"), ToMime(message, now), Utf8, cancellationToken);
     }
 
     private string ToMime(EmailMessage message, DateTimeOffset now)

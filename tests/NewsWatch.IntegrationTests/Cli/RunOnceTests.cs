@@ -69,7 +69,9 @@ public sealed class RunOnceTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains($"emails are in {outbox}", run.Output);
         var eml = Assert.Single(Directory.GetFiles(outbox, "*.eml"));
         var html = Assert.Single(Directory.GetFiles(outbox, "*.html"));
-        var message = await File.ReadAllTextAsync(eml);
+        var bytes = await File.ReadAllBytesAsync(eml);
+        var message = System.Text.Encoding.UTF8.GetString(bytes);
+        Assert.StartsWith("From: NewsWatch <", message); // no byte-order mark before the first header
         Assert.Contains("To: <analyst@example.org>", message);
         Assert.Contains("multipart/alternative", message);
         Assert.Contains("Russia → Pakistan", await File.ReadAllTextAsync(html));
