@@ -30,6 +30,8 @@ internal static class CliHost
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        // A failed start is reported by RunAsync in one line; the host's own report is a page of stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.AddNewsWatch();
         return builder.Build();
     }
@@ -42,14 +44,19 @@ internal static class CliHost
         try
         {
             await host.StartAsync(cancellationToken);
-            var exitCode = await command(host.Services, cancellationToken);
+
+            // The host's console lifetime takes Ctrl+C and SIGTERM for itself: commands stop on its signal.
+            var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+            var exitCode = await command(host.Services, stopping.Token);
             await host.StopAsync(CancellationToken.None);
             return exitCode;
         }
         catch (Exception ex) when (ex is RequestFailedException or AggregateException { InnerException: RequestFailedException })
         {
             var storage = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value;
-            await Console.Error.WriteLineAsync($"newswatch: storage is not reachable ({Describe(storage.ConnectionString)}): {ex.Message.Split('\n')[0]}");
+            var reason = (ex as AggregateException)?.InnerException?.Message ?? ex.Message;
+            await Console.Error.WriteLineAsync($"newswatch: storage is not reachable ({Describe(storage.ConnectionString)}): {reason.Split('\n')[0]}");
             await Console.Error.WriteLineAsync("Is Azurite running? `npm run azurite` starts it; AzureWebJobsStorage names another account.");
             return 3;
         }

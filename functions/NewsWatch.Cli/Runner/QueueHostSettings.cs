@@ -5,11 +5,13 @@ namespace NewsWatch.Cli.Runner;
 
 /// <summary>
 /// The queue-trigger settings the Functions host reads from host.json (extensions.queues),
-/// with the host's defaults for what is not set. The local runner honours exactly these.
+/// with the host's defaults for what is not set. The local runner honours exactly these; it
+/// fetches the next batch when the whole batch is done, so newBatchThreshold (how early the
+/// host fetches more) only changes throughput, not semantics, and is not read.
 /// </summary>
-public sealed record QueueHostSettings(int BatchSize, int NewBatchThreshold, int MaxDequeueCount, TimeSpan VisibilityTimeout, TimeSpan MaxPollingInterval)
+public sealed record QueueHostSettings(int BatchSize, int MaxDequeueCount, TimeSpan VisibilityTimeout, TimeSpan MaxPollingInterval)
 {
-    public static QueueHostSettings Defaults { get; } = new(16, 8, 5, TimeSpan.Zero, TimeSpan.FromMinutes(1));
+    public static QueueHostSettings Defaults { get; } = new(16, 5, TimeSpan.Zero, TimeSpan.FromMinutes(1));
 
     public static QueueHostSettings Load(string hostJsonPath)
     {
@@ -30,10 +32,8 @@ public sealed record QueueHostSettings(int BatchSize, int NewBatchThreshold, int
             return Defaults;
         }
 
-        var batchSize = Int(queues, "batchSize") ?? Defaults.BatchSize;
         return new QueueHostSettings(
-            batchSize,
-            Int(queues, "newBatchThreshold") ?? batchSize / 2,
+            Int(queues, "batchSize") ?? Defaults.BatchSize,
             Int(queues, "maxDequeueCount") ?? Defaults.MaxDequeueCount,
             Time(queues, "visibilityTimeout") ?? Defaults.VisibilityTimeout,
             Time(queues, "maxPollingInterval") ?? Defaults.MaxPollingInterval);

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using NewsWatch.IntegrationTests.Infrastructure;
 
 namespace NewsWatch.IntegrationTests.Cli;
@@ -75,6 +77,53 @@ public sealed class RunOnceTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("To: <analyst@example.org>", message);
         Assert.Contains("multipart/alternative", message);
         Assert.Contains("Russia → Pakistan", await File.ReadAllTextAsync(html));
+    }
+
+    [Fact]
+    public async Task Run_TimerOnTheScheduleSetting_DeliversUntilStoppedThenPrintsTheSummary()
+    {
+        await Succeeds("feeds", "add", _feeds.UrlOf("arms-desk.xml").AbsoluteUri);
+        await Succeeds("subscribers", "add", "pakistan-desk@example.org", "--countries", "Pakistan");
+        var continuous = new NewsWatchProcess(new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["NewsWatch__SendGrid__ApiKey"] = FakeSendGrid.ApiKey,
+            ["NewsWatch__SendGrid__Host"] = _sendGrid.BaseUrl.AbsoluteUri.TrimEnd('/'),
+            ["NewsWatch__Feeds__PollSchedule"] = "*/2 * * * * *",
+        });
+
+        using var run = continuous.Start("run");
+        var output = run.StandardOutput.ReadToEndAsync();
+        var log = run.StandardError.ReadToEndAsync();
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (_sendGrid.Mails.IsEmpty && !run.HasExited && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+
+            Assert.Equal(["pakistan-desk@example.org"], _sendGrid.Recipients);
+            await Task.Delay(TimeSpan.FromSeconds(5)); // later ticks find nothing new
+            Assert.Single(_sendGrid.Mails);
+
+            // What Ctrl+C or a service manager does: SIGTERM, then a clean exit with the summary.
+            using (var term = Process.Start("kill", ["-TERM", run.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                await term.WaitForExitAsync();
+            }
+
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            await run.WaitForExitAsync(stop.Token);
+        }
+        finally
+        {
+            run.Kill(entireProcessTree: true);
+        }
+
+        Assert.True(run.ExitCode == 0, await log);
+        Assert.Contains("NewsWatch is running", await output);
+        Assert.Contains("relevant: 1 · emails sent: 1", await output);
     }
 
     [Theory]

@@ -12,7 +12,7 @@ namespace NewsWatch.IntegrationTests.Infrastructure;
 public sealed partial class AzuriteFixture : IAsyncLifetime
 {
     // Azurite's published development account; not a secret.
-    private const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private const string DevAccount = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private Process? _azurite;
 
@@ -91,7 +91,7 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
         // Keep draining its output so Azurite never blocks on a full pipe.
         _ = _azurite.StandardOutput.ReadToEndAsync();
         _ = _azurite.StandardError.ReadToEndAsync();
-        return "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + DevAccountKey
+        return DevAccount
             + $";BlobEndpoint=http://127.0.0.1:{ports["Blob"]}/devstoreaccount1"
             + $";QueueEndpoint=http://127.0.0.1:{ports["Queue"]}/devstoreaccount1"
             + $";TableEndpoint=http://127.0.0.1:{ports["Table"]}/devstoreaccount1;";

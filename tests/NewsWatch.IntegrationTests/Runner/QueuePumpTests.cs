@@ -11,7 +11,7 @@ namespace NewsWatch.IntegrationTests.Runner;
 [Collection(AzuriteCollection.Name)]
 public sealed class QueuePumpTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private static readonly QueueHostSettings Settings = new(BatchSize: 4, NewBatchThreshold: 2, MaxDequeueCount: 3, VisibilityTimeout: TimeSpan.Zero, MaxPollingInterval: TimeSpan.FromSeconds(1));
+    private static readonly QueueHostSettings Settings = new(BatchSize: 4, MaxDequeueCount: 3, VisibilityTimeout: TimeSpan.Zero, MaxPollingInterval: TimeSpan.FromSeconds(1));
 
     public Task InitializeAsync() => azurite.ResetAsync();
 

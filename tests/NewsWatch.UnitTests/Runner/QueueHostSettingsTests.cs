@@ -9,7 +9,7 @@ public sealed class QueueHostSettingsTests
     {
         var settings = QueueHostSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json"));
 
-        Assert.Equal(new QueueHostSettings(16, 8, 5, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2)), settings);
+        Assert.Equal(new QueueHostSettings(16, 5, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2)), settings);
     }
 
     [Fact]
@@ -26,6 +26,6 @@ public sealed class QueueHostSettingsTests
               "extensions": { "queues": { "BatchSize": 4, "maxDequeueCount": 2, } } }
             """);
 
-        Assert.Equal(new QueueHostSettings(4, 2, 2, TimeSpan.Zero, TimeSpan.FromMinutes(1)), settings);
+        Assert.Equal(new QueueHostSettings(4, 2, TimeSpan.Zero, TimeSpan.FromMinutes(1)), settings);
     }
 }
