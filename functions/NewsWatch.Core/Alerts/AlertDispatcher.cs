@@ -1,29 +1,53 @@
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using NewsWatch.Email;
 using NewsWatch.Messages;
+using NewsWatch.Storage;
 using NewsWatch.Subscriptions;
 
 namespace NewsWatch.Alerts;
 
 /// <summary>
 /// The alert stage: emails one relevant article to every subscriber who follows it, at most
-/// once each. A failed send does not stop the others; the alert is then retried for the rest.
+/// once each. Each subscriber is settled on their own, so one bad address or one slow send
+/// never holds back the others: a mail refused for good is recorded and not retried; a mail
+/// that failed is retried with the whole alert (the ledger skips those already sent); a mail
+/// another attempt is still sending is looked at again once that attempt's lease has run out.
 /// </summary>
 public sealed partial class AlertDispatcher(
     SubscriberStore subscribers,
     DeliveryLedger ledger,
     IEmailSender sender,
+    StorageAccount storage,
     ILogger<AlertDispatcher> logger)
 {
+    private readonly QueueClient _alerts = storage.Queue(StorageNames.AlertsQueue);
+
     /// <returns>How many emails this call sent.</returns>
     public async Task<int> DispatchAsync(DealAlert alert, CancellationToken cancellationToken)
     {
         var sent = 0;
+        var inProgress = false;
         var failures = new List<Exception>();
         foreach (var subscriber in await subscribers.ListAsync(cancellationToken))
         {
-            if (!subscriber.Follows(alert.Assessment)
-                || !await ledger.TryClaimAsync(alert.ArticleId, subscriber.Email, cancellationToken))
+            if (!subscriber.Follows(alert.Assessment))
+            {
+                continue;
+            }
+
+            DeliveryClaim? claim;
+            try
+            {
+                claim = await ledger.TryClaimAsync(alert.ArticleId, subscriber.Email, cancellationToken);
+            }
+            catch (DeliveryInProgressException)
+            {
+                inProgress = true;
+                continue;
+            }
+
+            if (claim is null)
             {
                 continue;
             }
@@ -32,31 +56,51 @@ public sealed partial class AlertDispatcher(
             {
                 await sender.SendAsync(AlertEmail.Compose(alert, subscriber), cancellationToken);
             }
+            catch (EmailDeliveryException ex) when (ex.Failure == DeliveryFailure.Refused)
+            {
+                await ledger.MarkRefusedAsync(claim);
+                LogRefused(alert.ArticleId, subscriber.Email, ex.Message, ex);
+                continue;
+            }
             catch (EmailDeliveryException ex)
             {
-                await ledger.ReleaseAsync(alert.ArticleId, subscriber.Email, cancellationToken);
+                if (ex.Failure == DeliveryFailure.NotSent)
+                {
+                    await ledger.ReleaseAsync(claim);
+                }
+
+                // Unknown: the claim stays, so nothing is sent again before its lease runs out.
                 LogSendFailed(alert.ArticleId, subscriber.Email, ex.Message, ex);
                 failures.Add(ex);
                 continue;
             }
 
-            await ledger.MarkSentAsync(alert.ArticleId, subscriber.Email, cancellationToken);
-            LogSent(alert.ArticleId, subscriber.Email);
+            await ledger.MarkSentAsync(claim);
+            LogSent(alert.ArticleId);
             sent++;
         }
 
         if (failures.Count > 0)
         {
-            // Thrown after the loop so one bad address never holds back everyone else's alert.
             throw new AggregateException($"{failures.Count} of the alert's emails were not sent; the alert will be retried for them", failures);
+        }
+
+        if (inProgress)
+        {
+            // Another attempt holds a claim: look again when its lease has run out, rather than
+            // spending this message's retries (and reaching the poison queue) while it is live.
+            await _alerts.SendMessageAsync(QueueMessageSerializer.Serialize(alert), ledger.Lease, cancellationToken: cancellationToken);
         }
 
         return sent;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {ArticleId} sent to {Email}")]
-    private partial void LogSent(string articleId, string email);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {ArticleId} sent")]
+    private partial void LogSent(string articleId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {ArticleId} to {Email} failed: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {ArticleId} to {Email} failed and will be retried: {Reason}")]
     private partial void LogSendFailed(string articleId, string email, string reason, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Alert {ArticleId} to {Email} was refused and will not be retried: {Reason}")]
+    private partial void LogRefused(string articleId, string email, string reason, Exception exception);
 }

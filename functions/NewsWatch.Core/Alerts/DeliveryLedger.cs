@@ -14,64 +14,94 @@ public sealed class DeliveryLedger(StorageAccount storage, TimeProvider clock, I
 {
     private const string Claimed = "claimed";
     private const string Sent = "sent";
+    private const string Refused = "refused";
     private readonly TableClient _table = storage.Table(StorageNames.DeliveriesTable);
 
-    /// <returns>true when this attempt should send; false when the mail was already sent.</returns>
-    /// <exception cref="DeliveryInProgressException">Another attempt claimed it moments ago.</exception>
-    public async Task<bool> TryClaimAsync(string articleId, string email, CancellationToken cancellationToken)
+    public TimeSpan Lease => options.Value.DeliveryClaimLease;
+
+    /// <returns>The claim when this attempt should send; null when the mail was already sent (or refused for good).</returns>
+    /// <exception cref="DeliveryInProgressException">Another attempt claimed it less than a lease ago.</exception>
+    public async Task<DeliveryClaim?> TryClaimAsync(string articleId, string email, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var entity = new TableEntity(articleId, KeyOf(email)) { ["Email"] = email, ["Status"] = Claimed, ["ClaimedAt"] = now };
+        var key = KeyOf(email);
+        while (true)
+        {
+            var now = clock.GetUtcNow();
+            try
+            {
+                var added = await _table.AddEntityAsync(
+                    new TableEntity(articleId, key) { ["Email"] = email, ["Status"] = Claimed, ["ClaimedAt"] = now },
+                    cancellationToken);
+                return new DeliveryClaim(articleId, email, added.Headers.ETag ?? ETag.All);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                // Someone got here first: look at what they left.
+            }
+
+            var found = await _table.GetEntityIfExistsAsync<TableEntity>(articleId, key, cancellationToken: cancellationToken);
+            if (!found.HasValue)
+            {
+                continue; // released between our insert and our read: try the insert again
+            }
+
+            var existing = found.Value!;
+            if (existing.GetString("Status") is Sent or Refused)
+            {
+                return null;
+            }
+
+            var claimedAt = existing.GetDateTimeOffset("ClaimedAt") ?? DateTimeOffset.MinValue;
+            if (now - claimedAt < Lease)
+            {
+                throw new DeliveryInProgressException($"delivery of {articleId} to {email} was claimed at {claimedAt:O} and is not confirmed yet");
+            }
+
+            // The earlier attempt is presumed dead (it claimed, then crashed before confirming).
+            existing["ClaimedAt"] = now;
+            try
+            {
+                var updated = await _table.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+                return new DeliveryClaim(articleId, email, updated.Headers.ETag ?? ETag.All);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                throw new DeliveryInProgressException($"delivery of {articleId} to {email} was taken over by another attempt");
+            }
+        }
+    }
+
+    // Confirmations are written even when the caller is being cancelled: the mail has gone, and
+    // forgetting that would send it again.
+    public Task MarkSentAsync(DeliveryClaim claim) => Finish(claim, Sent);
+
+    /// <summary>The provider refused this mail for good; it is not tried again.</summary>
+    public Task MarkRefusedAsync(DeliveryClaim claim) => Finish(claim, Refused);
+
+    /// <summary>Gives up a claim whose send definitely failed, so the retry can send straight away.</summary>
+    public async Task ReleaseAsync(DeliveryClaim claim)
+    {
         try
         {
-            await _table.AddEntityAsync(entity, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            // Someone got here first: look at what they left.
-        }
-
-        var existing = (await _table.GetEntityAsync<TableEntity>(articleId, KeyOf(email), cancellationToken: cancellationToken)).Value;
-        if (existing.GetString("Status") == Sent)
-        {
-            return false;
-        }
-
-        var claimedAt = existing.GetDateTimeOffset("ClaimedAt") ?? DateTimeOffset.MinValue;
-        if (now - claimedAt < options.Value.DeliveryClaimLease)
-        {
-            throw new DeliveryInProgressException($"delivery of {articleId} to {email} was claimed at {claimedAt:O} and is not confirmed yet");
-        }
-
-        existing["ClaimedAt"] = now;
-        try
-        {
-            // The ETag makes the takeover itself race-free.
-            await _table.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, cancellationToken);
-            return true;
+            await _table.DeleteEntityAsync(claim.ArticleId, KeyOf(claim.Email), claim.ETag, CancellationToken.None);
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
         {
-            throw new DeliveryInProgressException($"delivery of {articleId} to {email} was taken over by another attempt");
+            // Another attempt took the claim over meanwhile: it is theirs now.
         }
     }
 
-    public Task MarkSentAsync(string articleId, string email, CancellationToken cancellationToken) =>
-        _table.UpsertEntityAsync(
-            new TableEntity(articleId, KeyOf(email)) { ["Email"] = email, ["Status"] = Sent, ["SentAt"] = clock.GetUtcNow() },
-            TableUpdateMode.Replace,
-            cancellationToken);
-
-    /// <summary>Gives up a claim whose send failed, so the retry can send straight away.</summary>
-    public Task ReleaseAsync(string articleId, string email, CancellationToken cancellationToken) =>
-        _table.DeleteEntityAsync(articleId, KeyOf(email), ETag.All, cancellationToken);
-
-    public async Task<bool> WasSentAsync(string articleId, string email, CancellationToken cancellationToken)
+    public async Task<string?> StatusAsync(string articleId, string email, CancellationToken cancellationToken)
     {
         var entity = await _table.GetEntityIfExistsAsync<TableEntity>(articleId, KeyOf(email), cancellationToken: cancellationToken);
-        return entity.HasValue && entity.Value!.GetString("Status") == Sent;
+        return entity.HasValue ? entity.Value!.GetString("Status") : null;
     }
+
+    private async Task Finish(DeliveryClaim claim, string status) =>
+        await _table.UpsertEntityAsync(
+            new TableEntity(claim.ArticleId, KeyOf(claim.Email)) { ["Email"] = claim.Email, ["Status"] = status, ["FinishedAt"] = clock.GetUtcNow() },
+            TableUpdateMode.Replace,
+            CancellationToken.None);
 
     private static string KeyOf(string email) => EntityKeys.Hash(email.ToLowerInvariant());
 }

@@ -24,12 +24,4 @@ public sealed class AssessmentStore(StorageAccount storage, TimeProvider clock)
             },
             TableUpdateMode.Replace,
             cancellationToken);
-
-    public async Task<DealAssessment?> FindAsync(string articleId, CancellationToken cancellationToken)
-    {
-        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(articleId, Row, cancellationToken: cancellationToken);
-        return entity.HasValue
-            ? JsonSerializer.Deserialize(entity.Value!.GetString("Assessment"), MessageJsonContext.Default.DealAssessment)
-            : null;
-    }
 }

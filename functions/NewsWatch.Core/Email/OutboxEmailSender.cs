@@ -15,12 +15,19 @@ public sealed class OutboxEmailSender(IOptions<EmailOptions> options, TimeProvid
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         var folder = Path.GetFullPath(options.Value.OutboxPath);
-        Directory.CreateDirectory(folder);
         var now = clock.GetUtcNow();
         var name = $"{now:yyyyMMdd-HHmmss}-{Sanitize(message.To)}-{Guid.NewGuid().ToString("N")[..8]}";
 
-        await File.WriteAllTextAsync(Path.Combine(folder, name + ".html"), message.HtmlBody, Utf8, cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(folder, name + ".eml"), ToMime(message, now), Utf8, cancellationToken);
+        try
+        {
+            Directory.CreateDirectory(folder);
+            await File.WriteAllTextAsync(Path.Combine(folder, name + ".html"), message.HtmlBody, Utf8, cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(folder, name + ".eml"), ToMime(message, now), Utf8, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new EmailDeliveryException(DeliveryFailure.NotSent, $"could not write to the outbox {folder}: {ex.Message}", ex);
+        }
     }
 
     private string ToMime(EmailMessage message, DateTimeOffset now)

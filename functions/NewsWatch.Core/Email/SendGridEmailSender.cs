@@ -1,4 +1,7 @@
+using System.Net;
 using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 using SendGrid;
 using SendGrid.Helpers.Mail;
 
@@ -16,15 +19,30 @@ public sealed class SendGridEmailSender(ISendGridClient client, IOptions<EmailOp
         {
             response = await client.SendEmailAsync(mail, cancellationToken);
         }
-        catch (HttpRequestException ex)
+        catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError)
         {
-            throw new EmailDeliveryException($"SendGrid could not be reached: {ex.Message}", ex);
+            throw new EmailDeliveryException(DeliveryFailure.NotSent, $"SendGrid could not be reached: {ex.Message}", ex);
+        }
+        catch (BrokenCircuitException ex)
+        {
+            throw new EmailDeliveryException(DeliveryFailure.NotSent, "SendGrid is failing; calls are paused", ex);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or IOException)
+        {
+            // The request may have reached SendGrid before the connection or the clock ran out.
+            throw new EmailDeliveryException(DeliveryFailure.Unknown, $"SendGrid did not confirm the message to {message.To}: {ex.Message}", ex);
         }
 
-        if (!response.IsSuccessStatusCode)
+        if (response.IsSuccessStatusCode)
         {
-            var body = await response.Body.ReadAsStringAsync(cancellationToken);
-            throw new EmailDeliveryException($"SendGrid refused the message to {message.To}: HTTP {(int)response.StatusCode} {body}");
+            return;
         }
+
+        var body = await response.Body.ReadAsStringAsync(cancellationToken);
+        var status = (int)response.StatusCode;
+        var failure = response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || status >= 500
+            ? DeliveryFailure.NotSent
+            : DeliveryFailure.Refused;
+        throw new EmailDeliveryException(failure, $"SendGrid refused the message to {message.To}: HTTP {status} {body}");
     }
 }

@@ -17,19 +17,26 @@ public sealed class DeliveryLedgerTests(AzuriteFixture azurite) : IAsyncLifetime
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public async Task TryClaim_AfterSent_False()
+    public async Task TryClaim_AfterSent_Null()
     {
-        Assert.True(await Ledger.TryClaimAsync("article", "a@example.org", default));
-        await Ledger.MarkSentAsync("article", "a@example.org", default);
+        await Ledger.MarkSentAsync((await Ledger.TryClaimAsync("article", "a@example.org", default))!);
 
-        Assert.False(await Ledger.TryClaimAsync("article", "A@example.org", default));
-        Assert.True(await Ledger.WasSentAsync("article", "a@example.org", default));
+        Assert.Null(await Ledger.TryClaimAsync("article", "A@example.org", default));
+        Assert.Equal("sent", await Ledger.StatusAsync("article", "a@example.org", default));
+    }
+
+    [Fact]
+    public async Task TryClaim_AfterRefused_Null()
+    {
+        await Ledger.MarkRefusedAsync((await Ledger.TryClaimAsync("article", "a@example.org", default))!);
+
+        Assert.Null(await Ledger.TryClaimAsync("article", "a@example.org", default));
     }
 
     [Fact]
     public async Task TryClaim_FreshClaimByAnotherAttempt_ThrowsSoTheMessageIsRetried()
     {
-        Assert.True(await Ledger.TryClaimAsync("article", "a@example.org", default));
+        Assert.NotNull(await Ledger.TryClaimAsync("article", "a@example.org", default));
 
         await Assert.ThrowsAsync<DeliveryInProgressException>(() => Ledger.TryClaimAsync("article", "a@example.org", default));
     }
@@ -37,28 +44,39 @@ public sealed class DeliveryLedgerTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task TryClaim_ClaimOlderThanTheLease_TakenOver()
     {
-        Assert.True(await Ledger.TryClaimAsync("article", "a@example.org", default));
+        Assert.NotNull(await Ledger.TryClaimAsync("article", "a@example.org", default));
         _clock.Advance(TimeSpan.FromMinutes(3));
 
-        Assert.True(await Ledger.TryClaimAsync("article", "a@example.org", default));
-        Assert.False(await Ledger.WasSentAsync("article", "a@example.org", default));
+        Assert.NotNull(await Ledger.TryClaimAsync("article", "a@example.org", default));
+        Assert.Equal("claimed", await Ledger.StatusAsync("article", "a@example.org", default));
     }
 
     [Fact]
     public async Task Release_FailedSend_NextAttemptClaimsAtOnce()
     {
-        Assert.True(await Ledger.TryClaimAsync("article", "a@example.org", default));
-        await Ledger.ReleaseAsync("article", "a@example.org", default);
+        await Ledger.ReleaseAsync((await Ledger.TryClaimAsync("article", "a@example.org", default))!);
 
-        Assert.True(await Ledger.TryClaimAsync("article", "a@example.org", default));
+        Assert.NotNull(await Ledger.TryClaimAsync("article", "a@example.org", default));
+    }
+
+    [Fact]
+    public async Task Release_ClaimTakenOverMeanwhile_LeavesTheNewClaim()
+    {
+        var stale = (await Ledger.TryClaimAsync("article", "a@example.org", default))!;
+        _clock.Advance(TimeSpan.FromMinutes(3));
+        Assert.NotNull(await Ledger.TryClaimAsync("article", "a@example.org", default));
+
+        await Ledger.ReleaseAsync(stale);
+
+        await Assert.ThrowsAsync<DeliveryInProgressException>(() => Ledger.TryClaimAsync("article", "a@example.org", default));
     }
 
     [Fact]
     public async Task TryClaim_OtherSubscriberOrArticle_Independent()
     {
-        Assert.True(await Ledger.TryClaimAsync("article", "a@example.org", default));
+        Assert.NotNull(await Ledger.TryClaimAsync("article", "a@example.org", default));
 
-        Assert.True(await Ledger.TryClaimAsync("article", "b@example.org", default));
-        Assert.True(await Ledger.TryClaimAsync("other-article", "a@example.org", default));
+        Assert.NotNull(await Ledger.TryClaimAsync("article", "b@example.org", default));
+        Assert.NotNull(await Ledger.TryClaimAsync("other-article", "a@example.org", default));
     }
 }

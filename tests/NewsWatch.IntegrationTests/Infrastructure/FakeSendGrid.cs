@@ -21,6 +21,9 @@ public sealed class FakeSendGrid : LocalHttpServer
     /// <summary>Recipients whose mail is refused (as SendGrid refuses a bad address), to test partial failure.</summary>
     public ConcurrentDictionary<string, bool> Refuse { get; } = new();
 
+    /// <summary>Recipients whose mail meets a 503 (SendGrid having a bad moment).</summary>
+    public ConcurrentDictionary<string, bool> Unavailable { get; } = new();
+
     public IEnumerable<string> Recipients =>
         Mails.SelectMany(m => m["personalizations"]!.AsArray().SelectMany(p => p!["to"]!.AsArray().Select(t => (string)t!["email"]!)));
 
@@ -48,6 +51,11 @@ public sealed class FakeSendGrid : LocalHttpServer
         }
 
         var to = mail!["personalizations"]![0]!["to"]![0]!["email"]!.GetValue<string>();
+        if (Unavailable.ContainsKey(to))
+        {
+            return Reject(StatusCodes.Status503ServiceUnavailable, null, "Service Unavailable");
+        }
+
         if (Refuse.ContainsKey(to))
         {
             return Reject(StatusCodes.Status400BadRequest, "personalizations.0.to.0.email", "Does not contain a valid address.");

@@ -1,3 +1,0 @@
-namespace NewsWatch.Feeds;
-
-public sealed record PollSummary(int FeedsPolled, int FeedsFailed, int ArticlesNew);
