@@ -26,12 +26,17 @@ else
   port_open 10002 || { echo "Azurite did not start: see .azurite/azurite.log" >&2; exit 1; }
 fi
 
+port_open "$samples_port" && { echo "Port $samples_port is taken: set NEWSWATCH_SAMPLES_PORT to a free one." >&2; exit 1; }
 node scripts/serve-feeds.mjs samples/feeds "$samples_port" &
 pids+=($!)
 for _ in $(seq 50); do port_open "$samples_port" && break; sleep 0.1; done
+port_open "$samples_port" || { echo "The sample feed server did not start." >&2; exit 1; }
 
 echo "Building the newswatch command..."
-dotnet build functions/NewsWatch.Cli -c Release -nologo -v quiet -warnaserror -warnNotAsError:NU1603 > /dev/null
+build_log=$(mktemp)
+if ! dotnet build functions/NewsWatch.Cli -c Release -nologo -v quiet -warnaserror -warnNotAsError:NU1603 > "$build_log" 2>&1; then
+  cat "$build_log" >&2; echo "The build failed (above)." >&2; exit 1
+fi
 newswatch() { dotnet "$root/functions/NewsWatch.Cli/bin/Release/net10.0/newswatch.dll" "$@"; }
 
 newswatch feeds add "http://127.0.0.1:$samples_port/defence-wire.xml"

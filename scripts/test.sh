@@ -3,6 +3,7 @@
 # as errors, runs the unit and integration tests (the integration fixture starts Azurite on free
 # ports and stops it), and ends with one "N passed, N failed" line.
 set -euo pipefail
+shopt -s nullglob
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
