@@ -45,27 +45,25 @@ public static class NewsWatchComposition
 
         services.AddSingleton<FeedRegistry>();
         services.AddSingleton<SeenArticles>();
+        services.AddSingleton<FeedStateStore>();
+        services.AddSingleton(provider => new FeedSchedule(provider.GetRequiredService<IOptions<FeedsOptions>>()));
+        services.AddSingleton<FeedScheduler>();
         services.AddSingleton<FeedPoller>();
         services.AddHttpClient<FeedFetcher>((provider, http) =>
             {
                 http.DefaultRequestHeaders.UserAgent.ParseAdd(provider.GetRequiredService<IOptions<FeedsOptions>>().Value.UserAgent);
-                http.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns timeouts
+                http.Timeout = Timeout.InfiniteTimeSpan; // FeedFetcher's own deadline covers the body too
             })
             .ConfigurePrimaryHttpMessageHandler(provider => FeedFetcher.CreateHandler(provider.GetRequiredService<IOptions<FeedsOptions>>().Value))
-            .AddResilienceHandler("feed", (pipeline, context) =>
+            .AddResilienceHandler("feed", pipeline => pipeline.AddRetry(new HttpRetryStrategyOptions
             {
-                var attempt = context.ServiceProvider.GetRequiredService<IOptions<FeedsOptions>>().Value.FetchTimeout;
-                pipeline
-                    .AddTimeout(attempt * 3)
-                    .AddRetry(new HttpRetryStrategyOptions
-                    {
-                        MaxRetryAttempts = 2,
-                        BackoffType = DelayBackoffType.Exponential,
-                        UseJitter = true,
-                        Delay = TimeSpan.FromSeconds(1),
-                    })
-                    .AddTimeout(attempt);
-            });
+                // One quick retry of a dropped connection; any other failure waits for the feed's
+                // back-off, because retrying at once only hammers a server that is struggling.
+                MaxRetryAttempts = 1,
+                BackoffType = DelayBackoffType.Constant,
+                Delay = TimeSpan.FromMilliseconds(500),
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is HttpRequestException),
+            }));
 
         services.AddSingleton(provider => new DealClassifier(
             Lexicon.Default,
@@ -85,6 +83,12 @@ public static class NewsWatchComposition
         var services = builder.Services;
         if (string.IsNullOrWhiteSpace(builder.Configuration[$"{SendGridOptions.Section}:ApiKey"]))
         {
+            // In Azure an outbox folder is a black hole: every alert would be "sent" to a disk nobody reads.
+            if (!string.IsNullOrEmpty(builder.Configuration["WEBSITE_SITE_NAME"]))
+            {
+                throw new InvalidOperationException($"{SendGridOptions.Section.Replace(":", "__", StringComparison.Ordinal)}__ApiKey is not set: NewsWatch cannot send mail from Azure without it.");
+            }
+
             services.AddSingleton<IEmailSender, OutboxEmailSender>();
             return;
         }

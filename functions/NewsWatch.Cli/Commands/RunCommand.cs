@@ -20,7 +20,15 @@ internal static class RunCommand
                 QueueHostSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json")));
             if (parse.GetValue(once))
             {
-                await runner.RunOnceAsync(ct);
+                try
+                {
+                    await runner.RunOnceAsync(ct);
+                }
+                catch (TimeoutException ex)
+                {
+                    Console.WriteLine(runner.Summary);
+                    return await FeedsCommand.Fail(ex.Message);
+                }
             }
             else
             {

@@ -11,10 +11,12 @@ namespace NewsWatch.Cli.Runner;
 
 /// <summary>
 /// The pipeline without the Functions host: the PollFeeds timer on the same schedule setting,
-/// and the two queue triggers as <see cref="QueuePump"/>s with host.json's semantics. It calls
-/// the same core services the function classes call.
+/// and the three queue triggers (FetchFeed, ClassifyArticle, SendAlerts) as
+/// <see cref="QueuePump"/>s with host.json's semantics. It calls the same core services the
+/// function classes call.
 /// </summary>
 public sealed partial class LocalRunner(
+    FeedScheduler scheduler,
     FeedPoller poller,
     ArticleAssessor assessor,
     AlertDispatcher dispatcher,
@@ -30,34 +32,60 @@ public sealed partial class LocalRunner(
 
     public RunSummary Summary { get; } = new();
 
-    /// <summary>One poll of every feed, then both queues drained.</summary>
+    /// <summary>One poll of every feed (due or not), then every queue drained.</summary>
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        Summary.AddPoll(await poller.PollAllAsync(cancellationToken));
-        var articles = ArticlesPump();
-        var alerts = AlertsPump();
+        await scheduler.QueueDueFeedsAsync(everyFeed: true, cancellationToken);
+        QueuePump[] pumps = [FeedsPump(), ArticlesPump(), AlertsPump()];
 
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(DrainLimit);
+        try
+        {
+            await DrainAsync(pumps, limit.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"the queues were not empty after {DrainLimit.TotalSeconds:0} s; `newswatch run` keeps going, and the poison queues hold what failed");
+        }
+    }
+
+    private async Task DrainAsync(QueuePump[] pumps, CancellationToken cancellationToken)
+    {
         while (true)
         {
-            var received = await articles.ProcessBatchAsync(limit.Token) + await alerts.ProcessBatchAsync(limit.Token);
+            var received = 0;
+            foreach (var pump in pumps)
+            {
+                received += await pump.ProcessBatchAsync(cancellationToken);
+            }
+
             if (received == 0)
             {
-                if (await articles.PendingAsync(limit.Token) == 0 && await alerts.PendingAsync(limit.Token) == 0)
+                var pending = 0;
+                foreach (var pump in pumps)
+                {
+                    pending += await pump.PendingAsync(cancellationToken);
+                }
+
+                if (pending == 0)
                 {
                     return;
                 }
 
                 // Messages waiting out a retry delay: come back when they are visible again.
-                await Task.Delay(TimeSpan.FromMilliseconds(250), clock, limit.Token);
+                await Task.Delay(TimeSpan.FromMilliseconds(250), clock, cancellationToken);
             }
         }
     }
 
     /// <summary>Runs until cancelled (Ctrl+C).</summary>
     public Task RunAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(TimerAsync(cancellationToken), ArticlesPump().RunAsync(cancellationToken), AlertsPump().RunAsync(cancellationToken));
+        Task.WhenAll(
+            TimerAsync(cancellationToken),
+            FeedsPump().RunAsync(cancellationToken),
+            ArticlesPump().RunAsync(cancellationToken),
+            AlertsPump().RunAsync(cancellationToken));
 
     private async Task TimerAsync(CancellationToken cancellationToken)
     {
@@ -71,7 +99,7 @@ public sealed partial class LocalRunner(
             await Task.Delay(next - now, clock, cancellationToken);
             try
             {
-                Summary.AddPoll(await poller.PollAllAsync(cancellationToken));
+                await scheduler.QueueDueFeedsAsync(everyFeed: false, cancellationToken);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -80,6 +108,9 @@ public sealed partial class LocalRunner(
             }
         }
     }
+
+    private QueuePump FeedsPump() => new(storage, StorageNames.FeedsQueue, queueSettings, async (body, token) =>
+        Summary.AddPoll(await poller.PollAsync(new Uri(QueueMessageSerializer.DeserializeFeedDue(body).FeedUrl), token)), logger);
 
     private QueuePump ArticlesPump() => new(storage, StorageNames.ArticlesQueue, queueSettings, async (body, token) =>
     {

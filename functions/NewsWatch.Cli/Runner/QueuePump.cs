@@ -46,10 +46,18 @@ public sealed partial class QueuePump
         var delay = TimeSpan.FromMilliseconds(100);
         while (!cancellationToken.IsCancellationRequested)
         {
-            if (await ProcessBatchAsync(cancellationToken) > 0)
+            try
             {
-                delay = TimeSpan.FromMilliseconds(100);
-                continue;
+                if (await ProcessBatchAsync(cancellationToken) > 0)
+                {
+                    delay = TimeSpan.FromMilliseconds(100);
+                    continue;
+                }
+            }
+            catch (Azure.RequestFailedException ex)
+            {
+                // Storage itself failed (Azurite restarting, say): the host keeps listening, and so do we.
+                LogStorageFailed(_queueName, ex.Message, ex);
             }
 
             await Task.Delay(delay, cancellationToken);
@@ -108,6 +116,9 @@ public sealed partial class QueuePump
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Queue} message {MessageId} failed {DequeueCount} times and moved to the poison queue: {Reason}")]
     private partial void LogPoisoned(string queue, string messageId, long dequeueCount, string reason, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Queue}: storage failed, trying again: {Reason}")]
+    private partial void LogStorageFailed(string queue, string reason, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Queue} message {MessageId} is not base64 and moved to the poison queue")]
     private partial void LogUndecodable(string queue, string messageId);

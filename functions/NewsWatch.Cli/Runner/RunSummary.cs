@@ -1,3 +1,5 @@
+using NewsWatch.Feeds;
+
 namespace NewsWatch.Cli.Runner;
 
 /// <summary>What one local run did, as `newswatch run --once` prints it.</summary>
@@ -22,11 +24,15 @@ public sealed class RunSummary
 
     public int EmailsSent => _emailsSent;
 
-    public void AddPoll(Feeds.PollSummary poll)
+    public void AddPoll(FeedPollResult poll)
     {
-        Interlocked.Add(ref _feedsPolled, poll.FeedsPolled);
-        Interlocked.Add(ref _feedsFailed, poll.FeedsFailed);
-        Interlocked.Add(ref _articlesNew, poll.ArticlesNew);
+        Interlocked.Increment(ref _feedsPolled);
+        if (poll.Outcome == FeedPollOutcome.Failed)
+        {
+            Interlocked.Increment(ref _feedsFailed);
+        }
+
+        Interlocked.Add(ref _articlesNew, poll.NewArticles);
     }
 
     public void AddAssessment(bool relevant)

@@ -3,21 +3,44 @@ using NewsWatch.Storage;
 namespace NewsWatch.Feeds;
 
 /// <summary>
-/// Which article an item is. The same story reached through two feeds, or with tracking
-/// parameters, is one article: the id is a hash of the canonical link.
+/// Which article an item is. An item has one or more identity keys: its GUID when it has one
+/// (a permalink GUID by its canonical URL, any other GUID scoped to its feed), its canonical
+/// link, and only when it has neither, a hash of its content. An item is already seen when any
+/// of its keys is: so an edited headline (same GUID), the same story in two feeds (same link)
+/// and a link with tracking parameters are each one article.
 /// </summary>
 public static class ArticleIdentity
 {
-    public static string IdOf(FeedItem item, Uri feedUrl)
+    /// <summary>The item's keys, most stable first; the first is its article id.</summary>
+    public static IReadOnlyList<string> KeysOf(FeedItem item, Uri feedUrl)
     {
-        if (item.Link is not null)
+        var keys = new List<string>(2);
+        if (!string.IsNullOrWhiteSpace(item.Id))
         {
-            return EntityKeys.Hash(Canonicalize(item.Link));
+            var id = item.Id.Trim();
+            keys.Add(Uri.TryCreate(id, UriKind.Absolute, out var permalink) && IsWeb(permalink)
+                ? EntityKeys.Hash(Canonicalize(permalink))
+                : EntityKeys.Hash(feedUrl.AbsoluteUri + "\n" + id));
         }
 
-        // No link: fall back to the feed's own id, or to the title, scoped to the feed.
-        return EntityKeys.Hash(feedUrl.AbsoluteUri + "\n" + (item.Id ?? item.Title));
+        if (item.Link is not null)
+        {
+            var link = EntityKeys.Hash(Canonicalize(item.Link));
+            if (!keys.Contains(link))
+            {
+                keys.Add(link);
+            }
+        }
+
+        if (keys.Count == 0)
+        {
+            keys.Add(EntityKeys.Hash(feedUrl.AbsoluteUri + "\n" + item.Title + "\n" + item.Summary));
+        }
+
+        return keys;
     }
+
+    public static string IdOf(FeedItem item, Uri feedUrl) => KeysOf(item, feedUrl)[0];
 
     public static string Canonicalize(Uri url)
     {
@@ -39,6 +62,8 @@ public static class ArticleIdentity
         builder.Query = string.Join('&', query);
         return builder.Uri.AbsoluteUri;
     }
+
+    private static bool IsWeb(Uri url) => url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps;
 
     private static bool IsTrackingParameter(string pair)
     {

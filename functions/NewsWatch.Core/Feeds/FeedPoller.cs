@@ -1,98 +1,177 @@
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using NewsWatch.Messages;
 using NewsWatch.Storage;
 
 namespace NewsWatch.Feeds;
 
 /// <summary>
-/// One polling cycle: every registered feed is fetched and parsed, and each article not seen
-/// before goes onto the "articles" queue. A feed that fails is logged against its URL and the
-/// cycle goes on; a storage failure fails the cycle so the host retries it.
+/// Polls one feed (the FetchFeed stage): a conditional GET, the parse, each article not seen
+/// before onto the "articles" queue, and the feed's state and next check updated. A feed that
+/// fails is recorded against its URL with a back-off and the message completes; a storage
+/// failure throws so the host retries it.
 /// </summary>
 public sealed partial class FeedPoller(
     FeedRegistry registry,
+    FeedStateStore states,
     FeedFetcher fetcher,
+    FeedSchedule schedule,
     SeenArticles seen,
     StorageAccount storage,
     TimeProvider clock,
-    IOptions<FeedsOptions> options,
     ILogger<FeedPoller> logger)
 {
-    // Queue messages are capped at 64 KiB (48 KiB of text once base64-encoded); the classifier needs the lead, not the whole body.
+    // Queue messages are capped at 64 KiB (48 KiB of text once base64-encoded); the classifier
+    // needs the headline and the lead, not the whole body, and one absurd item must not make
+    // the feed's every poll fail on an oversized message.
     internal const int MaxSummaryLength = 4000;
+    internal const int MaxTitleLength = 500;
 
     private readonly QueueClient _articles = storage.Queue(StorageNames.ArticlesQueue);
 
-    public async Task<PollSummary> PollAllAsync(CancellationToken cancellationToken)
+    public async Task<FeedPollResult> PollAsync(Uri feedUrl, CancellationToken cancellationToken)
     {
-        var feeds = await registry.ListAsync(cancellationToken);
-        var failed = 0;
-        var articles = 0;
-        var parallel = new ParallelOptions
+        var state = await states.GetAsync(feedUrl, cancellationToken);
+        if (state.Retired)
         {
-            MaxDegreeOfParallelism = options.Value.MaxParallelFetches,
-            CancellationToken = cancellationToken,
+            return new FeedPollResult(feedUrl, FeedPollOutcome.Skipped, 0);
+        }
+
+        FeedResponse response;
+        ParsedFeed? feed = null;
+        try
+        {
+            response = await fetcher.FetchAsync(feedUrl, state.ETag, state.LastModified, cancellationToken);
+            if (response.Kind == FeedResponseKind.Fetched)
+            {
+                feed = FeedParser.Parse(response.Content, response.MovedTo ?? feedUrl);
+            }
+        }
+        catch (Exception ex) when (ex is FeedFetchException or FeedParseException)
+        {
+            return await FailedAsync(state, ex, cancellationToken);
+        }
+
+        var url = feedUrl;
+        if (response.MovedTo is { } movedTo && movedTo != feedUrl)
+        {
+            await registry.MoveAsync(feedUrl, movedTo, cancellationToken);
+            await states.RemoveAsync(feedUrl, cancellationToken);
+            LogMoved(feedUrl, movedTo);
+            url = movedTo;
+            state = state with { Url = movedTo };
+        }
+
+        var now = clock.GetUtcNow();
+        state = state with
+        {
+            LastCheckAt = now,
+            LastSuccessAt = now,
+            LastError = null,
+            LastErrorAt = null,
+            ConsecutiveFailures = 0,
+            FailingSince = null,
         };
 
-        await Parallel.ForEachAsync(feeds, parallel, async (feed, token) =>
+        if (response.Kind == FeedResponseKind.Gone)
         {
-            try
-            {
-                Interlocked.Add(ref articles, await PollAsync(feed.Url, token));
-            }
-            catch (Exception ex) when (ex is FeedFetchException or FeedParseException)
-            {
-                Interlocked.Increment(ref failed);
-                LogFeedFailed(feed.Url, ex.Message, ex);
-            }
-        });
+            await states.SaveAsync(state with { Retired = true, NextCheckAt = null }, cancellationToken);
+            FeedMetrics.Polled("gone");
+            LogRetired(url);
+            return new FeedPollResult(url, FeedPollOutcome.Retired, 0);
+        }
 
-        LogCycle(feeds.Count, failed, articles);
-        return new PollSummary(feeds.Count, failed, articles);
+        if (feed is null)
+        {
+            await states.SaveAsync(state with { NextCheckAt = schedule.AfterSuccess(now, state.PublishingInterval) }, cancellationToken);
+            FeedMetrics.Polled("not-modified");
+            LogNotModified(url);
+            return new FeedPollResult(url, FeedPollOutcome.NotModified, 0);
+        }
+
+        var added = await EnqueueNewAsync(url, feed, cancellationToken);
+        var interval = FeedSchedule.PublishingInterval(feed.Items.Select(i => i.Published)) ?? state.PublishingInterval;
+        await states.SaveAsync(
+            state with
+            {
+                // Validators change only with a full 200 answer.
+                ETag = response.ETag,
+                LastModified = response.LastModified,
+                PublishingInterval = interval,
+                NextCheckAt = schedule.AfterSuccess(now, interval),
+                ItemsSeen = state.ItemsSeen + added,
+            },
+            cancellationToken);
+        FeedMetrics.Polled("fetched");
+        LogFeedPolled(url, feed.Items.Count, added);
+        return new FeedPollResult(url, FeedPollOutcome.Fetched, added);
     }
 
-    /// <returns>How many new articles the feed had.</returns>
-    public async Task<int> PollAsync(Uri feedUrl, CancellationToken cancellationToken)
+    private async Task<int> EnqueueNewAsync(Uri feedUrl, ParsedFeed feed, CancellationToken cancellationToken)
     {
-        var fetched = await fetcher.FetchAsync(feedUrl, cancellationToken);
-        var feed = FeedParser.Parse(fetched.Content, feedUrl);
         var added = 0;
         foreach (var item in feed.Items)
         {
-            var articleId = ArticleIdentity.IdOf(item, feedUrl);
-            if (await seen.ContainsAsync(articleId, cancellationToken))
+            var keys = ArticleIdentity.KeysOf(item, feedUrl);
+            if (await seen.ContainsAnyAsync(keys, cancellationToken))
             {
                 continue;
             }
 
             var message = new ArticleDiscovered(
-                articleId,
+                keys[0],
                 feedUrl.AbsoluteUri,
                 (item.Link ?? feedUrl).AbsoluteUri,
-                item.Title,
-                item.Summary.Length > MaxSummaryLength ? item.Summary[..MaxSummaryLength] : item.Summary,
+                Truncate(item.Title, MaxTitleLength),
+                Truncate(item.Summary, MaxSummaryLength),
                 item.Published,
                 clock.GetUtcNow());
 
             // Enqueue before marking seen: a crash in between re-sends the article (the stages
             // downstream are idempotent) instead of losing it.
             await _articles.SendMessageAsync(QueueMessageSerializer.Serialize(message), cancellationToken);
-            await seen.MarkAsync(articleId, message.Url, cancellationToken);
+            await seen.MarkAsync(keys, message.Url, cancellationToken);
             added++;
         }
 
-        LogFeedPolled(feedUrl, feed.Items.Count, added);
         return added;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {FeedUrl} failed: {Reason}")]
-    private partial void LogFeedFailed(Uri feedUrl, string reason, Exception exception);
+    private static string Truncate(string text, int length) => text.Length > length ? text[..length] : text;
+
+    private async Task<FeedPollResult> FailedAsync(FeedState state, Exception error, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var failures = state.ConsecutiveFailures + 1;
+        var next = schedule.AfterFailure(now, failures, (error as FeedFetchException)?.RetryAfter);
+        await states.SaveAsync(
+            state with
+            {
+                LastCheckAt = now,
+                LastError = error.Message,
+                LastErrorAt = now,
+                ConsecutiveFailures = failures,
+                FailingSince = state.FailingSince ?? now,
+                NextCheckAt = next,
+            },
+            cancellationToken);
+        FeedMetrics.Polled("failed");
+        LogFeedFailed(state.Url, failures, next, error.Message, error);
+        return new FeedPollResult(state.Url, FeedPollOutcome.Failed, 0, error.Message);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {FeedUrl} failed ({Failures} in a row, next try {NextCheckAt:O}): {Reason}")]
+    private partial void LogFeedFailed(Uri feedUrl, int failures, DateTimeOffset nextCheckAt, string reason, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feed {FeedUrl}: {ItemCount} items, {NewCount} new")]
     private partial void LogFeedPolled(Uri feedUrl, int itemCount, int newCount);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Poll cycle: {FeedCount} feeds, {FailedCount} failed, {ArticleCount} new articles")]
-    private partial void LogCycle(int feedCount, int failedCount, int articleCount);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Feed {FeedUrl}: not modified")]
+    private partial void LogNotModified(Uri feedUrl);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {FeedUrl} moved permanently to {NewUrl}")]
+    private partial void LogMoved(Uri feedUrl, Uri newUrl);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {FeedUrl} is gone (HTTP 410) and is retired")]
+    private partial void LogRetired(Uri feedUrl);
 }

@@ -10,10 +10,12 @@ public sealed class FeedRegistry(StorageAccount storage, TimeProvider clock)
     private const string Partition = "feed";
     private readonly TableClient _table = storage.Table(StorageNames.FeedsTable);
 
+    public static string KeyOf(Uri url) => EntityKeys.Hash(url.AbsoluteUri);
+
     /// <returns>false when the feed was already registered.</returns>
     public async Task<bool> AddAsync(Uri url, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(Partition, EntityKeys.Hash(url.AbsoluteUri))
+        var entity = new TableEntity(Partition, KeyOf(url))
         {
             ["Url"] = url.AbsoluteUri,
             ["AddedAt"] = clock.GetUtcNow(),
@@ -32,8 +34,15 @@ public sealed class FeedRegistry(StorageAccount storage, TimeProvider clock)
     /// <returns>false when no such feed was registered.</returns>
     public async Task<bool> RemoveAsync(Uri url, CancellationToken cancellationToken)
     {
-        var response = await _table.DeleteEntityAsync(Partition, EntityKeys.Hash(url.AbsoluteUri), ETag.All, cancellationToken);
+        var response = await _table.DeleteEntityAsync(Partition, KeyOf(url), ETag.All, cancellationToken);
         return response.Status != 404;
+    }
+
+    /// <summary>A permanent redirect: the feed is watched at its new address from now on.</summary>
+    public async Task MoveAsync(Uri from, Uri to, CancellationToken cancellationToken)
+    {
+        await AddAsync(to, cancellationToken);
+        await RemoveAsync(from, cancellationToken);
     }
 
     public async Task<IReadOnlyList<RegisteredFeed>> ListAsync(CancellationToken cancellationToken)

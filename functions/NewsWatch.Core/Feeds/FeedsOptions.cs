@@ -16,8 +16,38 @@ public sealed class FeedsOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
-    [Range(1024, 64 * 1024 * 1024)]
-    public int MaxFeedBytes { get; set; } = 8 * 1024 * 1024;
+    [Range(1024, 256 * 1024 * 1024)]
+    public int MaxFeedBytes { get; set; } = 10 * 1024 * 1024;
+
+    [Range(0, 20)]
+    public int MaxRedirects { get; set; } = 5;
+
+    /// <summary>At most this many fetches to one host at once from one instance, to stay polite.</summary>
+    [Range(1, 64)]
+    public int MaxFetchesPerHost { get; set; } = 2;
+
+    /// <summary>A healthy feed is checked no more often than this...</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan MinInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>...and no less often than this, whatever its publishing rate.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan MaxInterval { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>The first wait after a failure; it doubles with each further failure.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan BackoffBase { get; set; } = TimeSpan.FromMinutes(5);
+
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How long a feed handed to a fetcher stays out of the timer's selection, so a slow fetch is not queued twice.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
+    public TimeSpan FetchClaim { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>A feed failing longer than this is reported as a warning (and in the failing-feeds metric).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan FailingWarningAfter { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>
     /// Feed URLs resolving to loopback are refused in Azure (they would reach the host itself);

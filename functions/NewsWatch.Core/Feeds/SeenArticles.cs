@@ -3,21 +3,32 @@ using NewsWatch.Storage;
 
 namespace NewsWatch.Feeds;
 
-/// <summary>Articles already sent down the pipeline (table "seenarticles"), keyed by article id.</summary>
+/// <summary>Identity keys of articles already sent down the pipeline (table "seenarticles"), one row per key.</summary>
 public sealed class SeenArticles(StorageAccount storage, TimeProvider clock)
 {
     private const string Row = "seen";
     private readonly TableClient _table = storage.Table(StorageNames.SeenArticlesTable);
 
-    public async Task<bool> ContainsAsync(string articleId, CancellationToken cancellationToken)
+    public async Task<bool> ContainsAnyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        var existing = await _table.GetEntityIfExistsAsync<TableEntity>(articleId, Row, ["PartitionKey"], cancellationToken);
-        return existing.HasValue;
+        foreach (var key in keys)
+        {
+            var existing = await _table.GetEntityIfExistsAsync<TableEntity>(key, Row, ["PartitionKey"], cancellationToken);
+            if (existing.HasValue)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
-    public Task MarkAsync(string articleId, string url, CancellationToken cancellationToken) =>
-        _table.UpsertEntityAsync(
-            new TableEntity(articleId, Row) { ["Url"] = url, ["SeenAt"] = clock.GetUtcNow() },
-            TableUpdateMode.Replace,
-            cancellationToken);
+    public async Task MarkAsync(IReadOnlyList<string> keys, string url, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var key in keys)
+        {
+            await _table.UpsertEntityAsync(new TableEntity(key, Row) { ["Url"] = url, ["SeenAt"] = now }, TableUpdateMode.Replace, cancellationToken);
+        }
+    }
 }

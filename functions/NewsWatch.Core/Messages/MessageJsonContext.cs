@@ -9,6 +9,7 @@ namespace NewsWatch.Messages;
     UseStringEnumConverter = true,
     RespectNullableAnnotations = true,
     RespectRequiredConstructorParameters = true)]
+[JsonSerializable(typeof(FeedDue))]
 [JsonSerializable(typeof(ArticleDiscovered))]
 [JsonSerializable(typeof(DealAlert))]
 [JsonSerializable(typeof(DealAssessment))]

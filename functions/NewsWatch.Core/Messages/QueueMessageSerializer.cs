@@ -6,11 +6,22 @@ namespace NewsWatch.Messages;
 /// <summary>The one place queue bodies are written and read, so every producer and consumer agree.</summary>
 public static class QueueMessageSerializer
 {
+    public static string Serialize(FeedDue message) =>
+        JsonSerializer.Serialize(message, MessageJsonContext.Default.FeedDue);
+
     public static string Serialize(ArticleDiscovered message) =>
         JsonSerializer.Serialize(message, MessageJsonContext.Default.ArticleDiscovered);
 
     public static string Serialize(DealAlert message) =>
         JsonSerializer.Serialize(message, MessageJsonContext.Default.DealAlert);
+
+    public static FeedDue DeserializeFeedDue(string body)
+    {
+        var message = Deserialize(body, MessageJsonContext.Default.FeedDue);
+        Require(message.Version == FeedDue.CurrentVersion, $"unsupported FeedDue version {message.Version}");
+        Require(Uri.TryCreate(message.FeedUrl, UriKind.Absolute, out _), $"FeedDue has no absolute feedUrl: '{message.FeedUrl}'");
+        return message;
+    }
 
     public static ArticleDiscovered DeserializeArticle(string body)
     {

@@ -3,6 +3,8 @@ namespace NewsWatch.Storage;
 /// <summary>Every queue and table the pipeline uses. Bicep and the triggers use the same names.</summary>
 public static class StorageNames
 {
+    /// <summary>One message per feed due for a poll: the timer fans out, FetchFeed scales out.</summary>
+    public const string FeedsQueue = "feeds";
     public const string ArticlesQueue = "articles";
     public const string AlertsQueue = "alerts";
 
@@ -10,14 +12,15 @@ public static class StorageNames
     public static string PoisonQueueOf(string queue) => queue + "-poison";
 
     public const string FeedsTable = "feeds";
+    public const string FeedStateTable = "feedstate";
     public const string SeenArticlesTable = "seenarticles";
     public const string AssessmentsTable = "assessments";
     public const string SubscribersTable = "subscribers";
     public const string DeliveriesTable = "deliveries";
 
     public static IReadOnlyList<string> Queues { get; } =
-        [ArticlesQueue, PoisonQueueOf(ArticlesQueue), AlertsQueue, PoisonQueueOf(AlertsQueue)];
+        [FeedsQueue, PoisonQueueOf(FeedsQueue), ArticlesQueue, PoisonQueueOf(ArticlesQueue), AlertsQueue, PoisonQueueOf(AlertsQueue)];
 
     public static IReadOnlyList<string> Tables { get; } =
-        [FeedsTable, SeenArticlesTable, AssessmentsTable, SubscribersTable, DeliveriesTable];
+        [FeedsTable, FeedStateTable, SeenArticlesTable, AssessmentsTable, SubscribersTable, DeliveriesTable];
 }

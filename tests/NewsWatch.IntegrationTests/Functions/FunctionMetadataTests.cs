@@ -9,9 +9,9 @@ public sealed class FunctionMetadataTests
     private static readonly JsonArray Metadata = (JsonArray)JsonNode.Parse(File.ReadAllText(RepositoryPaths.Output("NewsWatch.Functions", "functions.metadata")))!;
 
     [Fact]
-    public void FunctionsMetadata_Build_ListsExactlyTheThreeFunctions()
+    public void FunctionsMetadata_Build_ListsExactlyTheFourFunctions()
     {
-        Assert.Equal(["ClassifyArticle", "PollFeeds", "SendAlerts"], Metadata.Select(f => (string)f!["name"]!).Order());
+        Assert.Equal(["ClassifyArticle", "FetchFeed", "PollFeeds", "SendAlerts"], Metadata.Select(f => (string)f!["name"]!).Order());
     }
 
     [Fact]
@@ -25,6 +25,7 @@ public sealed class FunctionMetadataTests
     }
 
     [Theory]
+    [InlineData("FetchFeed", "feeds")]
     [InlineData("ClassifyArticle", "articles")]
     [InlineData("SendAlerts", "alerts")]
     public void QueueFunction_Metadata_TriggeredByItsQueue(string function, string queue)

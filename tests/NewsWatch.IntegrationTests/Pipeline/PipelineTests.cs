@@ -5,6 +5,7 @@ using NewsWatch.Classification;
 using NewsWatch.Feeds;
 using NewsWatch.Functions;
 using NewsWatch.IntegrationTests.Infrastructure;
+using NewsWatch.Messages;
 using NewsWatch.Storage;
 using NewsWatch.Subscriptions;
 
@@ -54,7 +55,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         await _host.Get<FeedRegistry>().AddAsync(_feeds.UrlOf("arms-desk.xml"), default);
 
-        await new PollFeeds(_host.Get<FeedPoller>()).Run(new TimerInfo(), default);
+        Assert.Equal(1, await PollAsync());
         Assert.Equal(4, await ConsumeAsync(StorageNames.ArticlesQueue, body => new ClassifyArticle(_host.Get<ArticleAssessor>()).Run(body, default)));
         var alerts = new List<string>();
         Assert.Equal(1, await ConsumeAsync(StorageNames.AlertsQueue, body =>
@@ -85,8 +86,9 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
             }
         }
 
-        // A second poll finds nothing new, so nothing more is queued or sent.
-        await new PollFeeds(_host.Get<FeedPoller>()).Run(new TimerInfo(), default);
+        // The next timer run finds the feed not yet due; when it is due, a fetch finds nothing new.
+        Assert.Equal(0, await PollAsync());
+        Assert.Equal(FeedPollOutcome.Fetched, (await _host.Get<FeedPoller>().PollAsync(_feeds.UrlOf("arms-desk.xml"), default)).Outcome);
         Assert.Equal(0, await ConsumeAsync(StorageNames.ArticlesQueue, _ => Task.CompletedTask));
 
         // The queue delivers at least once: the same alert again sends nothing.
@@ -97,38 +99,92 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PollFeeds_OneFeedUnreachableAndOneNotAFeed_OthersStillEnqueued()
+    public async Task PollFeeds_OneFeedUnreachableAndOneNotAFeed_RecordedAgainstThemAndOthersStillEnqueued()
     {
         _feeds.Routes["/not-a-feed.html"] = ("text/html", "<!DOCTYPE html><html><body>Hello</body></html>");
         var registry = _host.Get<FeedRegistry>();
-        await registry.AddAsync(new Uri("http://127.0.0.1:9/nothing-listens-here.xml"), default);
+        var unreachable = new Uri("http://127.0.0.1:9/nothing-listens-here.xml");
+        await registry.AddAsync(unreachable, default);
         await registry.AddAsync(_feeds.UrlOf("not-a-feed.html"), default);
         await registry.AddAsync(_feeds.UrlOf("arms-desk.xml"), default);
 
-        var summary = await _host.Get<FeedPoller>().PollAllAsync(default);
+        Assert.Equal(3, await PollAsync());
 
-        Assert.Equal(new PollSummary(FeedsPolled: 3, FeedsFailed: 2, ArticlesNew: 4), summary);
         var queued = await _host.Get<StorageAccount>().Queue(StorageNames.ArticlesQueue).GetPropertiesAsync();
         Assert.Equal(4, queued.Value.ApproximateMessagesCount);
+        var states = await _host.Get<FeedStateStore>().ListAsync(default);
+        Assert.StartsWith("could not reach 127.0.0.1", states[unreachable].LastError);
+        Assert.Equal(1, states[_feeds.UrlOf("not-a-feed.html")].ConsecutiveFailures);
+        Assert.False(string.IsNullOrWhiteSpace(states[_feeds.UrlOf("not-a-feed.html")].LastError));
+        Assert.Equal(1, states[unreachable].ConsecutiveFailures);
+        Assert.Null(states[_feeds.UrlOf("arms-desk.xml")].LastError);
+        Assert.Equal(4, states[_feeds.UrlOf("arms-desk.xml")].ItemsSeen);
     }
 
     [Fact]
-    public async Task SendAlerts_OneRecipientRefused_OthersSentAndRetrySendsOnlyTheMissingOne()
+    public async Task SendAlerts_OneRecipientUnavailable_OthersSentAndRetrySendsOnlyTheMissingOne()
     {
-        await _host.Get<FeedRegistry>().AddAsync(_feeds.UrlOf("arms-desk.xml"), default);
-        await new PollFeeds(_host.Get<FeedPoller>()).Run(new TimerInfo(), default);
-        await ConsumeAsync(StorageNames.ArticlesQueue, body => new ClassifyArticle(_host.Get<ArticleAssessor>()).Run(body, default));
-        var alert = (await _host.Get<StorageAccount>().Queue(StorageNames.AlertsQueue).ReceiveMessageAsync()).Value.MessageText;
+        var alert = await AlertForSeedAsync();
         var sendAlerts = new SendAlerts(_host.Get<AlertDispatcher>());
-        _sendGrid.Refuse["helicopters@example.org"] = true;
+        _sendGrid.Unavailable["helicopters@example.org"] = true;
 
         await Assert.ThrowsAsync<AggregateException>(() => sendAlerts.Run(alert, default));
         Assert.Equal(3, _sendGrid.Mails.Count);
 
-        _sendGrid.Refuse.Clear();
+        _sendGrid.Unavailable.Clear();
         await sendAlerts.Run(alert, default);
         Assert.Equal(4, _sendGrid.Mails.Count);
         Assert.Single(_sendGrid.Recipients, r => r == "helicopters@example.org");
+    }
+
+    [Fact]
+    public async Task SendAlerts_OneRecipientRefusedForGood_OthersSentAndTheRefusalRecordedNotRetried()
+    {
+        var alert = await AlertForSeedAsync();
+        var sendAlerts = new SendAlerts(_host.Get<AlertDispatcher>());
+        _sendGrid.Refuse["helicopters@example.org"] = true;
+
+        await sendAlerts.Run(alert, default);
+        await sendAlerts.Run(alert, default);
+
+        Assert.Equal(3, _sendGrid.Mails.Count);
+        Assert.DoesNotContain("helicopters@example.org", _sendGrid.Recipients);
+        Assert.Single(_sendGrid.Rejections);
+        var articleId = QueueMessageSerializer.DeserializeAlert(alert).ArticleId;
+        Assert.Equal("refused", await _host.Get<DeliveryLedger>().StatusAsync(articleId, "helicopters@example.org", default));
+    }
+
+    [Fact]
+    public async Task SendAlerts_AnotherAttemptHoldsAClaim_OthersSentAndTheAlertRequeuedForAfterTheLease()
+    {
+        var alert = await AlertForSeedAsync();
+        var articleId = QueueMessageSerializer.DeserializeAlert(alert).ArticleId;
+        Assert.NotNull(await _host.Get<DeliveryLedger>().TryClaimAsync(articleId, "helicopters@example.org", default));
+
+        await new SendAlerts(_host.Get<AlertDispatcher>()).Run(alert, default);
+
+        Assert.Equal(3, _sendGrid.Mails.Count);
+        var alerts = _host.Get<StorageAccount>().Queue(StorageNames.AlertsQueue);
+        Assert.Equal(1, (await alerts.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.Null((await alerts.ReceiveMessageAsync()).Value); // not visible before the lease runs out
+    }
+
+    private async Task<string> AlertForSeedAsync()
+    {
+        await _host.Get<FeedRegistry>().AddAsync(_feeds.UrlOf("arms-desk.xml"), default);
+        await PollAsync();
+        await ConsumeAsync(StorageNames.ArticlesQueue, body => new ClassifyArticle(_host.Get<ArticleAssessor>()).Run(body, default));
+        var alerts = _host.Get<StorageAccount>().Queue(StorageNames.AlertsQueue);
+        var message = (await alerts.ReceiveMessageAsync()).Value;
+        await alerts.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+        return message.MessageText;
+    }
+
+    /// <summary>The timer, then FetchFeed for each feed it queued; returns how many feeds were polled.</summary>
+    private async Task<int> PollAsync()
+    {
+        await new PollFeeds(_host.Get<FeedScheduler>()).Run(new TimerInfo(), default);
+        return await ConsumeAsync(StorageNames.FeedsQueue, body => new FetchFeed(_host.Get<FeedPoller>()).Run(body, default));
     }
 
     /// <summary>Receives and completes messages as the queue trigger would; returns how many.</summary>

@@ -18,7 +18,7 @@ public sealed class FeedFetcherTests
     {
         _handler.Serve("/rss.xml", Encoding.UTF8.GetBytes("<rss/>"), "application/rss+xml; charset=utf-8");
 
-        var fetched = await Fetcher().FetchAsync(new Uri("https://news.example/rss.xml"), default);
+        var fetched = await Fetcher().FetchAsync(new Uri("https://news.example/rss.xml"), null, null, default);
 
         Assert.Equal("<rss/>", Encoding.UTF8.GetString(fetched.Content));
         Assert.Equal("application/rss+xml; charset=utf-8", fetched.ContentType);
@@ -28,7 +28,7 @@ public sealed class FeedFetcherTests
     [Fact]
     public async Task Fetch_NotFound_ThrowsWithTheStatus()
     {
-        var error = await Assert.ThrowsAsync<FeedFetchException>(() => Fetcher().FetchAsync(new Uri("https://news.example/gone.xml"), default));
+        var error = await Assert.ThrowsAsync<FeedFetchException>(() => Fetcher().FetchAsync(new Uri("https://news.example/missing.xml"), null, null, default));
 
         Assert.Equal("HTTP 404 Not Found", error.Message);
     }
@@ -42,7 +42,7 @@ public sealed class FeedFetcherTests
             Content = new StreamContent(new MemoryStream(new byte[4096])),
         };
 
-        var error = await Assert.ThrowsAsync<FeedFetchException>(() => Fetcher(maxBytes: 1024).FetchAsync(new Uri("https://news.example/huge.xml"), default));
+        var error = await Assert.ThrowsAsync<FeedFetchException>(() => Fetcher(maxBytes: 1024).FetchAsync(new Uri("https://news.example/huge.xml"), null, null, default));
 
         Assert.Contains("1024-byte limit", error.Message);
     }
@@ -52,7 +52,7 @@ public sealed class FeedFetcherTests
     {
         _handler.Responses["/down.xml"] = () => throw new HttpRequestException("Connection refused");
 
-        var error = await Assert.ThrowsAsync<FeedFetchException>(() => Fetcher().FetchAsync(new Uri("https://down.example/down.xml"), default));
+        var error = await Assert.ThrowsAsync<FeedFetchException>(() => Fetcher().FetchAsync(new Uri("https://down.example/down.xml"), null, null, default));
 
         Assert.Equal("could not reach down.example: Connection refused", error.Message);
     }

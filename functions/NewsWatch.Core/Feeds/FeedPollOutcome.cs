@@ -1,0 +1,10 @@
+namespace NewsWatch.Feeds;
+
+public enum FeedPollOutcome
+{
+    Fetched,
+    NotModified,
+    Failed,
+    Retired,
+    Skipped,
+}
