@@ -9,6 +9,12 @@ public sealed class FeedServer : LocalHttpServer
 {
     public ConcurrentDictionary<string, (string ContentType, string Body)> Routes { get; } = new();
 
+    /// <summary>Paths answered by a test's own code (status codes, slow bodies, redirects...).</summary>
+    public ConcurrentDictionary<string, Func<HttpContext, Task>> Handlers { get; } = new();
+
+    /// <summary>Every request as (path, If-None-Match, If-Modified-Since), in arrival order.</summary>
+    public ConcurrentQueue<(string Path, string? IfNoneMatch, string? IfModifiedSince)> Requests { get; } = new();
+
     public static async Task<FeedServer> StartWithFixturesAsync()
     {
         var server = new FeedServer();
@@ -26,7 +32,15 @@ public sealed class FeedServer : LocalHttpServer
 
     protected override void Map(WebApplication app) => app.Run(async context =>
     {
-        if (Routes.TryGetValue(context.Request.Path.Value ?? "", out var route))
+        var path = context.Request.Path.Value ?? "";
+        Requests.Enqueue((path, context.Request.Headers.IfNoneMatch.FirstOrDefault(), context.Request.Headers.IfModifiedSince.FirstOrDefault()));
+        if (Handlers.TryGetValue(path, out var handler))
+        {
+            await handler(context);
+            return;
+        }
+
+        if (Routes.TryGetValue(path, out var route))
         {
             context.Response.ContentType = route.ContentType;
             await context.Response.WriteAsync(route.Body);
