@@ -14,16 +14,16 @@ param name string = 'newswatch'
 @description('Sender address of alert emails.')
 param emailFrom string = 'alerts@newswatch.example'
 
-@description('SendGrid API key; empty writes no mail (the app then uses its outbox folder).')
+@description('SendGrid API key. Required: without it the app refuses to start in Azure rather than lose mail.')
 @secure()
-param sendGridApiKey string = ''
+param sendGridApiKey string
 
 @description('NCRONTAB schedule of the feed poll.')
 param pollSchedule string = '0 */5 * * * *'
 
 var suffix = uniqueString(resourceGroup().id, name)
-var queues = ['articles', 'articles-poison', 'alerts', 'alerts-poison']
-var tables = ['feeds', 'seenarticles', 'assessments', 'subscribers', 'deliveries']
+var queues = ['feeds', 'feeds-poison', 'articles', 'articles-poison', 'alerts', 'alerts-poison']
+var tables = ['feeds', 'feedstate', 'seenarticles', 'assessments', 'subscribers', 'deliveries']
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: toLower('${name}${suffix}')
