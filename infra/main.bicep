@@ -47,6 +47,16 @@ resource storageQueues 'Microsoft.Storage/storageAccounts/queueServices/queues@2
   name: queue
 }]
 
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource articleBodies 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: 'article-bodies'
+}
+
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
   parent: storage
   name: 'default'
@@ -88,7 +98,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       ]
     }
   }
-  dependsOn: [storageQueues, storageTables]
+  dependsOn: [storageQueues, storageTables, articleBodies]
 }
 
 output functionAppName string = functionApp.name

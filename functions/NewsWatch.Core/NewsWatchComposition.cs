@@ -41,6 +41,7 @@ public static class NewsWatchComposition
         AddSection<SendGridOptions>(services, SendGridOptions.Section);
 
         services.AddSingleton<StorageAccount>();
+        services.AddSingleton<ArticleBodies>();
         services.AddHostedService<StorageInitializer>();
 
         services.AddSingleton<FeedRegistry>();

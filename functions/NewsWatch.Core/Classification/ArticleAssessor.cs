@@ -12,6 +12,7 @@ namespace NewsWatch.Classification;
 public sealed partial class ArticleAssessor(
     DealClassifier classifier,
     AssessmentStore assessments,
+    ArticleBodies bodies,
     StorageAccount storage,
     ILogger<ArticleAssessor> logger)
 {
@@ -19,7 +20,8 @@ public sealed partial class ArticleAssessor(
 
     public async Task<DealAssessment> AssessAsync(ArticleDiscovered article, CancellationToken cancellationToken)
     {
-        var assessment = classifier.Classify(article.Title, article.Summary);
+        var text = article.BodyBlob is null ? article.Summary : await bodies.LoadAsync(article.BodyBlob, cancellationToken);
+        var assessment = classifier.Classify(article.Title, text);
         await assessments.SaveAsync(article, assessment, cancellationToken);
         if (assessment.Relevant)
         {

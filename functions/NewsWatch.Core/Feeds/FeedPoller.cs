@@ -1,3 +1,4 @@
+using System.Text;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using NewsWatch.Messages;
@@ -17,14 +18,15 @@ public sealed partial class FeedPoller(
     FeedFetcher fetcher,
     FeedSchedule schedule,
     SeenArticles seen,
+    ArticleBodies bodies,
     StorageAccount storage,
     TimeProvider clock,
     ILogger<FeedPoller> logger)
 {
-    // Queue messages are capped at 64 KiB (48 KiB of text once base64-encoded); the classifier
-    // needs the headline and the lead, not the whole body, and one absurd item must not make
-    // the feed's every poll fail on an oversized message.
-    internal const int MaxSummaryLength = 4000;
+    // An article whose message would pass the queue's limit travels by claim check: its text
+    // goes to a blob and the message keeps this much of it. Titles are cut so that one absurd
+    // item can never make a message too large.
+    internal const int ClaimCheckSummaryLength = 4000;
     internal const int MaxTitleLength = 500;
 
     private readonly QueueClient _articles = storage.Queue(StorageNames.ArticlesQueue);
@@ -123,13 +125,19 @@ public sealed partial class FeedPoller(
                 feedUrl.AbsoluteUri,
                 (item.Link ?? feedUrl).AbsoluteUri,
                 Truncate(item.Title, MaxTitleLength),
-                Truncate(item.Summary, MaxSummaryLength),
+                item.Summary,
                 item.Published,
                 clock.GetUtcNow());
+            var body = QueueMessageSerializer.Serialize(message);
+            if (Encoding.UTF8.GetByteCount(body) > QueueMessageSerializer.MaxMessageBytes)
+            {
+                var blob = await bodies.SaveAsync(message.ArticleId, item.Summary, cancellationToken);
+                body = QueueMessageSerializer.Serialize(message with { Summary = Truncate(item.Summary, ClaimCheckSummaryLength), BodyBlob = blob });
+            }
 
             // Enqueue before marking seen: a crash in between re-sends the article (the stages
             // downstream are idempotent) instead of losing it.
-            await _articles.SendMessageAsync(QueueMessageSerializer.Serialize(message), cancellationToken);
+            await _articles.SendMessageAsync(body, cancellationToken);
             await seen.MarkAsync(keys, message.Url, cancellationToken);
             added++;
         }

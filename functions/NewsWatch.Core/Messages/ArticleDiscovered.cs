@@ -13,4 +13,10 @@ public sealed record ArticleDiscovered(
     public const int CurrentVersion = 1;
 
     public int Version { get; init; } = CurrentVersion;
+
+    /// <summary>
+    /// Claim check: when the article's text would not fit in a queue message, it is in this
+    /// blob (container "article-bodies") and <see cref="Summary"/> holds only its beginning.
+    /// </summary>
+    public string? BodyBlob { get; init; }
 }

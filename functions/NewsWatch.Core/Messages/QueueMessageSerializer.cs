@@ -6,6 +6,9 @@ namespace NewsWatch.Messages;
 /// <summary>The one place queue bodies are written and read, so every producer and consumer agree.</summary>
 public static class QueueMessageSerializer
 {
+    /// <summary>A queue message holds 64 KiB once base64-encoded, so 48 KiB of JSON.</summary>
+    public const int MaxMessageBytes = 48 * 1024;
+
     public static string Serialize(FeedDue message) =>
         JsonSerializer.Serialize(message, MessageJsonContext.Default.FeedDue);
 

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,7 @@ public sealed class StorageAccount
     private readonly string _connectionString;
     private readonly QueueServiceClient _queues;
     private readonly TableServiceClient _tables;
+    private readonly BlobServiceClient _blobs;
 
     public StorageAccount(IOptions<StorageOptions> options)
         : this(options.Value.ConnectionString)
@@ -24,6 +26,7 @@ public sealed class StorageAccount
         _connectionString = connectionString;
         _queues = new QueueServiceClient(connectionString, CreateQueueOptions());
         _tables = new TableServiceClient(connectionString);
+        _blobs = new BlobServiceClient(connectionString);
     }
 
     public static QueueClientOptions CreateQueueOptions() => new() { MessageEncoding = QueueMessageEncoding.Base64 };
@@ -44,6 +47,8 @@ public sealed class StorageAccount
 
     public TableClient Table(string name) => _tables.GetTableClient(name);
 
+    public BlobContainerClient Container(string name) => _blobs.GetBlobContainerClient(name);
+
     /// <summary>Creates what is missing; cheap when everything exists. Azure deployments get them from Bicep too.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
@@ -56,5 +61,7 @@ public sealed class StorageAccount
         {
             await Table(table).CreateIfNotExistsAsync(cancellationToken);
         }
+
+        await Container(StorageNames.ArticleBodiesContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
     }
 }

@@ -18,6 +18,9 @@ public static class StorageNames
     public const string SubscribersTable = "subscribers";
     public const string DeliveriesTable = "deliveries";
 
+    /// <summary>Article bodies too large for a queue message (claim check).</summary>
+    public const string ArticleBodiesContainer = "article-bodies";
+
     public static IReadOnlyList<string> Queues { get; } =
         [FeedsQueue, PoisonQueueOf(FeedsQueue), ArticlesQueue, PoisonQueueOf(ArticlesQueue), AlertsQueue, PoisonQueueOf(AlertsQueue)];
 

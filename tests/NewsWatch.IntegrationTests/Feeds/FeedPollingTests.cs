@@ -257,6 +257,30 @@ public sealed class FeedPollingTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal((FeedPollOutcome.Fetched, 2), (result.Outcome, result.NewArticles));
     }
 
+    [Fact]
+    public async Task Poll_ArticleLargerThanAQueueMessage_TextGoesByClaimCheckAndTheClassifierReadsAllOfIt()
+    {
+        // The deal comes after the part a message keeps, but well within what the classifier reads.
+        const string sentence = "The ministry published its annual report on road maintenance and school meals. ";
+        const string deal = "Russia has lifted an embargo on weapons deliveries to Pakistan and is negotiating the sale of Mi-35 attack helicopters to Islamabad.";
+        var filler = string.Concat(Enumerable.Repeat(sentence, 60)) + deal + " " + string.Concat(Enumerable.Repeat(sentence, 700));
+        _server.Routes["/long.xml"] = ("application/rss+xml", $"""
+            <rss version="2.0"><channel><title>Long reads</title>
+            <item><title>A long report</title><link>https://long.example/report</link><description>{filler}</description></item>
+            </channel></rss>
+            """);
+
+        Assert.Equal(1, (await PollAsync("long.xml")).NewArticles);
+
+        var message = Assert.Single(await QueuedArticlesAsync());
+        Assert.NotNull(message.BodyBlob);
+        Assert.True(message.Summary.Length <= 4000);
+        Assert.DoesNotContain("Mi-35", message.Summary);
+        var assessment = await _host.Get<NewsWatch.Classification.ArticleAssessor>().AssessAsync(message, default);
+        Assert.True(assessment.Relevant);
+        Assert.Equal("Pakistan", assessment.Recipient);
+    }
+
     /// <summary>Each hostile answer is one feed's clear error; the good feed of the same cycle still delivers.</summary>
     [Fact]
     public async Task PollCycle_HostileFeeds_EachAClearErrorAndTheGoodFeedStillDelivers()
