@@ -93,6 +93,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'FUNCTIONS_EXTENSION_VERSION', value: '~4' }
         { name: 'FUNCTIONS_WORKER_RUNTIME', value: 'dotnet-isolated' }
         { name: 'NewsWatch__Feeds__PollSchedule', value: pollSchedule }
+        { name: 'NewsWatch__Feeds__PurgeSchedule', value: '0 30 3 * * *' }
         { name: 'NewsWatch__Email__From', value: emailFrom }
         { name: 'NewsWatch__SendGrid__ApiKey', value: sendGridApiKey }
       ]

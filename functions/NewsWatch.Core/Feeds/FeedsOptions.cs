@@ -10,8 +10,13 @@ public sealed class FeedsOptions
     [Required]
     public string PollSchedule { get; set; } = "0 */5 * * * *";
 
-    [Range(1, 256)]
-    public int MaxParallelFetches { get; set; } = 8;
+    /// <summary>NCRONTAB of the daily purge of seen-article keys older than <see cref="SeenRetention"/>.</summary>
+    [Required]
+    public string PurgeSchedule { get; set; } = "0 30 3 * * *";
+
+    /// <summary>How long an article's keys are remembered: long past the time an item stays in a feed.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    public TimeSpan SeenRetention { get; set; } = TimeSpan.FromDays(90);
 
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromSeconds(20);

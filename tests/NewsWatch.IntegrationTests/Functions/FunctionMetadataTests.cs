@@ -9,18 +9,20 @@ public sealed class FunctionMetadataTests
     private static readonly JsonArray Metadata = (JsonArray)JsonNode.Parse(File.ReadAllText(RepositoryPaths.Output("NewsWatch.Functions", "functions.metadata")))!;
 
     [Fact]
-    public void FunctionsMetadata_Build_ListsExactlyTheFourFunctions()
+    public void FunctionsMetadata_Build_ListsExactlyTheFunctions()
     {
-        Assert.Equal(["ClassifyArticle", "FetchFeed", "PollFeeds", "SendAlerts"], Metadata.Select(f => (string)f!["name"]!).Order());
+        Assert.Equal(["ClassifyArticle", "FetchFeed", "PollFeeds", "PurgeSeenArticles", "SendAlerts"], Metadata.Select(f => (string)f!["name"]!).Order());
     }
 
-    [Fact]
-    public void PollFeeds_Metadata_TimerScheduleFromSettingWithoutRunOnStartup()
+    [Theory]
+    [InlineData("PollFeeds", "%NewsWatch:Feeds:PollSchedule%")]
+    [InlineData("PurgeSeenArticles", "%NewsWatch:Feeds:PurgeSchedule%")]
+    public void Timer_Metadata_ScheduleFromSettingWithoutRunOnStartup(string function, string schedule)
     {
-        var trigger = Trigger("PollFeeds");
+        var trigger = Trigger(function);
 
         Assert.Equal("timerTrigger", (string?)trigger["type"]);
-        Assert.Equal("%NewsWatch:Feeds:PollSchedule%", (string?)trigger["schedule"]);
+        Assert.Equal(schedule, (string?)trigger["schedule"]);
         Assert.NotEqual(true, (bool?)trigger["runOnStartup"]);
     }
 

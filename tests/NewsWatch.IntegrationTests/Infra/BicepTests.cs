@@ -39,7 +39,7 @@ public sealed class BicepTests
         var template = (await RunBicepAsync("build", MainBicep, "--stdout")).Output;
 
         // The timer's %...% expression has no default, and without a SendGrid key the app refuses to start in Azure.
-        foreach (var setting in new[] { "AzureWebJobsStorage", "FUNCTIONS_WORKER_RUNTIME", "NewsWatch__Feeds__PollSchedule", "NewsWatch__SendGrid__ApiKey", "NewsWatch__Email__From" })
+        foreach (var setting in new[] { "AzureWebJobsStorage", "FUNCTIONS_WORKER_RUNTIME", "NewsWatch__Feeds__PollSchedule", "NewsWatch__Feeds__PurgeSchedule", "NewsWatch__SendGrid__ApiKey", "NewsWatch__Email__From" })
         {
             Assert.Contains($"\"{setting}\"", template);
         }
