@@ -7,5 +7,6 @@ var root = new RootCommand("newswatch: arms-deal alerts from news feeds")
     FeedsCommand.Create(),
     SubscribersCommand.Create(),
     ClassifyCommand.Create(),
+    ParseFeedCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,23 +1,32 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace NewsWatch.Feeds;
 
-/// <summary>Feed dates: RFC 822 (with named zones) and ISO 8601, normalised to UTC.</summary>
-public static class FeedDates
+/// <summary>
+/// Feed dates, normalised to UTC: ISO 8601 / W3CDTF (with or without separators, fractions,
+/// reduced precision) and RFC 822 as feeds really write it (weekday missing or misspelt, two-digit
+/// years, named zones such as EST or CET, "GMT+2", no zone at all, month before day). A date that
+/// cannot be read is null rather than a guess; a zone that cannot be read is taken as UTC.
+/// </summary>
+public static partial class FeedDates
 {
-    private static readonly (string Zone, string Offset)[] NamedZones =
-    [
-        ("GMT", "+0000"), ("UTC", "+0000"), ("UT", "+0000"), ("Z", "+0000"),
-        ("EST", "-0500"), ("EDT", "-0400"), ("CST", "-0600"), ("CDT", "-0500"),
-        ("MST", "-0700"), ("MDT", "-0600"), ("PST", "-0800"), ("PDT", "-0700"),
-    ];
+    private static readonly Dictionary<string, int> ZoneMinutes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["UT"] = 0, ["UTC"] = 0, ["GMT"] = 0, ["Z"] = 0, ["WET"] = 0,
+        ["EST"] = -300, ["EDT"] = -240, ["CST"] = -360, ["CDT"] = -300,
+        ["MST"] = -420, ["MDT"] = -360, ["PST"] = -480, ["PDT"] = -420,
+        ["AST"] = -240, ["ADT"] = -180, ["AKST"] = -540, ["AKDT"] = -480, ["HST"] = -600,
+        ["BST"] = 60, ["IST"] = 330, ["CET"] = 60, ["CEST"] = 120, ["MET"] = 60, ["MEST"] = 120,
+        ["EET"] = 120, ["EEST"] = 180, ["WEST"] = 60, ["MSK"] = 180, ["JST"] = 540, ["KST"] = 540,
+        ["HKT"] = 480, ["SGT"] = 480, ["AEST"] = 600, ["AEDT"] = 660, ["ACST"] = 570, ["AWST"] = 480,
+        ["NZST"] = 720, ["NZDT"] = 780,
+        // RFC 822 military zones (A–I, K–M east of Greenwich, N–Y west). RFC 1123 notes they were
+        // often written with the wrong sign, so only the common ones are trusted.
+        ["A"] = -60, ["M"] = -720, ["N"] = 60, ["Y"] = 720,
+    };
 
-    private static readonly string[] Rfc822Formats =
-    [
-        "ddd, d MMM yyyy HH:mm:ss zzz", "d MMM yyyy HH:mm:ss zzz",
-        "ddd, d MMM yyyy HH:mm zzz", "d MMM yyyy HH:mm zzz",
-        "ddd, d MMM yy HH:mm:ss zzz", "d MMM yy HH:mm:ss zzz",
-    ];
+    private static readonly string[] Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
     public static DateTimeOffset? Parse(string? text)
     {
@@ -27,29 +36,221 @@ public static class FeedDates
         }
 
         var value = text.Trim();
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var iso)
-            && value.Contains('-', StringComparison.Ordinal))
+        return ParseIso(value) ?? ParseRfc822(value) ?? ParseFallback(value);
+    }
+
+    private static DateTimeOffset? ParseIso(string value)
+    {
+        var m = Iso().Match(value);
+        if (!m.Success)
         {
-            return iso.ToUniversalTime();
+            return null;
         }
 
-        foreach (var (zone, offset) in NamedZones)
+        var year = Int(m.Groups["y"].Value);
+        var month = m.Groups["mo"].Success ? Int(m.Groups["mo"].Value) : 1;
+        var day = m.Groups["d"].Success ? Int(m.Groups["d"].Value) : 1;
+        var hour = m.Groups["h"].Success ? Int(m.Groups["h"].Value) : 0;
+        var minute = m.Groups["mi"].Success ? Int(m.Groups["mi"].Value) : 0;
+        var second = m.Groups["s"].Success ? Int(m.Groups["s"].Value) : 0;
+        var fraction = m.Groups["f"].Success ? double.Parse("0." + m.Groups["f"].Value, CultureInfo.InvariantCulture) : 0;
+        var offset = m.Groups["z"].Success ? ZoneOffset(m.Groups["z"].Value) ?? 0 : 0;
+        return Build(year, month, day, hour, minute, second, offset, fraction);
+    }
+
+    private static DateTimeOffset? ParseRfc822(string value)
+    {
+        var tokens = Separators().Split(value).Where(t => t.Length > 0).ToList();
+        int? month = null;
+        var numbers = new List<string>();
+        string? time = null;
+        int? offset = null;
+        var pm = false;
+        var am = false;
+        foreach (var raw in tokens)
         {
-            if (value.EndsWith(" " + zone, StringComparison.OrdinalIgnoreCase))
+            var token = raw.Trim('.', ',');
+            if (token.Length == 0)
             {
-                value = value[..^zone.Length] + offset;
+                continue;
+            }
+
+            if (token.Contains(':', StringComparison.Ordinal) && time is null && char.IsAsciiDigit(token[0]))
+            {
+                // "10:14:55", or "10:14:55+0100" / "10:14:55Z" glued to its zone.
+                var zoneAt = token.IndexOfAny(['+', '-', 'Z', 'z'], 1);
+                time = zoneAt > 0 ? token[..zoneAt] : token;
+                if (zoneAt > 0)
+                {
+                    offset = ZoneOffset(token[zoneAt..]);
+                }
+            }
+            else if (token[0] is '+' or '-' && token.Length > 1 && char.IsAsciiDigit(token[1]))
+            {
+                offset = ZoneOffset(token);
+            }
+            else if (char.IsAsciiDigit(token[0]))
+            {
+                if (!token.All(char.IsAsciiDigit))
+                {
+                    var digits = new string(token.TakeWhile(char.IsAsciiDigit).ToArray());
+                    var suffix = token[digits.Length..].ToUpperInvariant();
+                    if (suffix is not ("ST" or "ND" or "RD" or "TH"))
+                    {
+                        return null;
+                    }
+
+                    token = digits;
+                }
+
+                numbers.Add(token);
+            }
+            else if (char.IsLetter(token[0]))
+            {
+                var lower = token.ToLowerInvariant();
+                var monthIndex = lower.Length >= 3 ? Array.IndexOf(Months, lower[..3]) : -1;
+                if (monthIndex >= 0 && month is null && !IsDayName(lower))
+                {
+                    month = monthIndex + 1;
+                }
+                else if (lower is "pm" or "p.m")
+                {
+                    pm = true;
+                }
+                else if (lower is "am" or "a.m")
+                {
+                    am = true;
+                }
+                else if (ZoneOffset(token) is { } zone)
+                {
+                    offset = zone;
+                }
+                else if (!IsDayName(lower) && lower is not ("at" or "on"))
+                {
+                    return null;
+                }
+            }
+        }
+
+        if (month is null || numbers.Count < 2)
+        {
+            return null;
+        }
+
+        // "25 Nov 2026" or "Nov 25 2026" or "2026 Nov 25": the 3-4 digit one is the year.
+        string dayText, yearText;
+        if (numbers[0].Length >= 3)
+        {
+            (yearText, dayText) = (numbers[0], numbers[1]);
+        }
+        else
+        {
+            (dayText, yearText) = (numbers[0], numbers[1]);
+        }
+
+        var year = Int(yearText);
+        if (yearText.Length <= 2)
+        {
+            // RFC 2822 §4.3: 00–49 are 2000–2049, 50–99 are 1950–1999.
+            year += year < 50 ? 2000 : 1900;
+        }
+        else if (yearText.Length == 3)
+        {
+            year += 1900;
+        }
+
+        int hour = 0, minute = 0, second = 0;
+        if (time is not null)
+        {
+            var parts = time.Split(':');
+            if (parts.Length < 2 || parts.Any(p => p.Length == 0 || !p.All(char.IsAsciiDigit)))
+            {
+                return null;
+            }
+
+            hour = Int(parts[0]);
+            minute = Int(parts[1]);
+            second = parts.Length > 2 ? Int(parts[2]) : 0;
+            if (pm && hour < 12)
+            {
+                hour += 12;
+            }
+            else if (am && hour == 12)
+            {
+                hour = 0;
+            }
+        }
+
+        return Build(year, month.Value, Int(dayText), hour, minute, second, offset ?? 0, 0);
+    }
+
+    private static DateTimeOffset? ParseFallback(string value) =>
+        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var any)
+            ? any.ToUniversalTime()
+            : null;
+
+    private static bool IsDayName(string lower) =>
+        lower.Length >= 3 && lower[..3] is "mon" or "tue" or "wed" or "thu" or "fri" or "sat" or "sun";
+
+    /// <summary>Minutes east of UTC for "+0100", "-05:00", "+01", "GMT+2", "EST"; null when unknown.</summary>
+    private static int? ZoneOffset(string zone)
+    {
+        var z = zone.Trim();
+        if (ZoneMinutes.TryGetValue(z, out var named))
+        {
+            return named;
+        }
+
+        foreach (var prefix in (string[])["GMT", "UTC", "UT"])
+        {
+            if (z.Length > prefix.Length && z.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && z[prefix.Length] is '+' or '-')
+            {
+                z = z[prefix.Length..];
                 break;
             }
         }
 
-        // "zzz" wants +00:00; RFC 822 writes +0000.
-        if (value.Length > 5 && (value[^5] == '+' || value[^5] == '-'))
+        if (z.Length < 2 || z[0] is not ('+' or '-'))
         {
-            value = value[..^2] + ":" + value[^2..];
+            return null;
         }
 
-        return DateTimeOffset.TryParseExact(value, Rfc822Formats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var rfc)
-            ? rfc.ToUniversalTime()
-            : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var any) ? any.ToUniversalTime() : null;
+        var digits = z[1..].Replace(":", "", StringComparison.Ordinal);
+        if (!digits.All(char.IsAsciiDigit) || digits.Length is 0 or > 4)
+        {
+            return null;
+        }
+
+        var (hours, minutes) = digits.Length <= 2 ? (Int(digits), 0) : (Int(digits[..^2]), Int(digits[^2..]));
+        if (hours > 14 || minutes > 59)
+        {
+            return null;
+        }
+
+        var total = (hours * 60) + minutes;
+        return z[0] == '-' ? -total : total;
     }
+
+    private static DateTimeOffset? Build(int year, int month, int day, int hour, int minute, int second, int offsetMinutes, double fraction)
+    {
+        if (year is < 1 or > 9999 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 24 || minute > 59 || second > 61)
+        {
+            return null;
+        }
+
+        // 24:00 is midnight at the end of the day; leap seconds are folded into the next minute.
+        var local = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified)
+            .AddHours(hour).AddMinutes(minute).AddSeconds(second).AddTicks((long)(fraction * TimeSpan.TicksPerSecond));
+        var utc = local.AddMinutes(-offsetMinutes);
+        return utc.Year is < 1 or > 9999 ? null : new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Unspecified), TimeSpan.Zero);
+    }
+
+    private static int Int(string digits) => int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
+
+    // W3CDTF and ISO 8601: 2003-12-31T10:14:55.123-08:00, 20031231T101455Z, 2003-12, 2003-12-31 10:14 EST.
+    [GeneratedRegex(@"^(?<y>\d{4})(?:-?(?<mo>\d{2})(?:-?(?<d>\d{2}))?)?(?:(?:T|\s+)(?<h>\d{1,2})(?::?(?<mi>\d{2})(?::?(?<s>\d{2})(?:[.,](?<f>\d{1,7})\d*)?)?)?)?\s*(?<z>Z|[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{1,5})?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Iso();
+
+    [GeneratedRegex(@"[\s,]+|(?<=[A-Za-z])-(?=\d)|(?<=\d)-(?=[A-Za-z])|(?<=[A-Za-z])/|/(?=[A-Za-z])")]
+    private static partial Regex Separators();
 }

@@ -58,8 +58,9 @@ public sealed class FeedParserTests
     [Theory]
     [InlineData("<!DOCTYPE html><html><body>Not a feed</body></html>", "root element is <html>")]
     [InlineData("this is plain text", "not a well-formed XML feed")]
-    [InlineData("<rss version=\"2.0\"><channel><item><title>cut off", "not a well-formed XML feed")]
-    [InlineData("<rss version=\"2.0\"></rss>", "no <channel>")]
+    [InlineData("", "empty")]
+    [InlineData("{\"not\": \"a feed\"}", "not a JSON feed")]
+    [InlineData("{\"items\": [", "not a well-formed JSON feed")]
     public void Parse_NotAFeed_ThrowsFeedParseExceptionSayingWhy(string document, string reason)
     {
         var error = Assert.Throws<FeedParseException>(() => FeedParser.Parse(Encoding.UTF8.GetBytes(document), new Uri("https://x.example/")));
