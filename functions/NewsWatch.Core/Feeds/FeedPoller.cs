@@ -46,7 +46,7 @@ public sealed partial class FeedPoller(
             response = await fetcher.FetchAsync(feedUrl, state.ETag, state.LastModified, cancellationToken);
             if (response.Kind == FeedResponseKind.Fetched)
             {
-                feed = FeedParser.Parse(response.Content, response.MovedTo ?? feedUrl);
+                feed = FeedParser.Parse(response.Content, response.MovedTo ?? feedUrl, response.ContentType);
             }
         }
         catch (Exception ex) when (ex is FeedFetchException or FeedParseException)
@@ -92,7 +92,8 @@ public sealed partial class FeedPoller(
         }
 
         var added = await EnqueueNewAsync(url, feed, cancellationToken);
-        var interval = FeedSchedule.PublishingInterval(feed.Items.Select(i => i.Published)) ?? state.PublishingInterval;
+        // Kept in the state, so a 304 (which carries no items) keeps the same pace.
+        var interval = FeedSchedule.PublishingInterval(feed.Items.Select(i => i.Published), feed.UpdateInterval) ?? state.PublishingInterval;
         await states.SaveAsync(
             state with
             {

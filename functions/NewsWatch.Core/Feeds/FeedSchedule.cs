@@ -14,28 +14,19 @@ public sealed class FeedSchedule(IOptions<FeedsOptions> options, Func<double>? r
     private readonly FeedsOptions _options = options.Value;
     private readonly Func<double> _random = random ?? Random.Shared.NextDouble;
 
-    /// <summary>The publishing interval suggested by the items' dates (newest first or not), or null without two dates.</summary>
-    public static TimeSpan? PublishingInterval(IEnumerable<DateTimeOffset?> itemDates)
+    /// <summary>
+    /// The interval the feed suggests: the mean gap between its newest dated items, or longer
+    /// when the publisher asks for that (ttl, sy:updatePeriod); null when it suggests nothing.
+    /// </summary>
+    public static TimeSpan? PublishingInterval(IEnumerable<DateTimeOffset?> itemDates, TimeSpan? publisherInterval = null)
     {
         var dates = itemDates.OfType<DateTimeOffset>().Distinct().OrderDescending().Take(RecentItems).ToList();
-        if (dates.Count < 2)
-        {
-            return null;
-        }
-
-        return (dates[0] - dates[^1]) / (dates.Count - 1);
+        TimeSpan? observed = dates.Count < 2 ? null : (dates[0] - dates[^1]) / (dates.Count - 1);
+        return publisherInterval > observed || observed is null ? publisherInterval ?? observed : observed;
     }
 
-    public DateTimeOffset AfterSuccess(DateTimeOffset now, TimeSpan? publishingInterval, TimeSpan? publisherMinimum = null)
-    {
-        var interval = Clamp(publishingInterval ?? _options.MaxInterval / 4);
-        if (publisherMinimum is { } minimum && minimum > interval)
-        {
-            interval = minimum > _options.MaxInterval ? _options.MaxInterval : minimum;
-        }
-
-        return now + interval;
-    }
+    public DateTimeOffset AfterSuccess(DateTimeOffset now, TimeSpan? publishingInterval) =>
+        now + Clamp(publishingInterval ?? _options.MaxInterval / 4);
 
     /// <param name="failures">Consecutive failures including this one (1 for the first).</param>
     /// <param name="retryAfter">What the server asked for (429/503 Retry-After), honoured if longer.</param>

@@ -27,7 +27,7 @@ public sealed partial class FeedScheduler(
     {
         var now = clock.GetUtcNow();
         var known = await states.ListAsync(cancellationToken);
-        var queued = 0;
+        var due = new List<FeedState>();
         var failing = 0;
         foreach (var feed in await registry.ListAsync(cancellationToken))
         {
@@ -38,20 +38,39 @@ public sealed partial class FeedScheduler(
                 LogFailingFeed(feed.Url, now - since, state.LastError);
             }
 
-            if (state.Retired || !(everyFeed || state.IsDue(now)))
+            if (!state.Retired && (everyFeed || state.IsDue(now)))
             {
-                continue;
+                due.Add(state);
             }
-
-            await states.SaveAsync(state with { NextCheckAt = now + options.Value.FetchClaim }, cancellationToken);
-            await _feeds.SendMessageAsync(QueueMessageSerializer.Serialize(new FeedDue(feed.Url.AbsoluteUri, now)), cancellationToken);
-            queued++;
         }
 
         FeedMetrics.FailingFeeds(failing);
+
+        // The cycle has a deadline (before the next tick): what is not queued by then stays due
+        // and is queued next time, instead of two cycles overlapping.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.Value.CycleDeadline);
+        var queued = 0;
+        try
+        {
+            await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = deadline.Token }, async (state, token) =>
+            {
+                await states.SaveAsync(state with { NextCheckAt = now + options.Value.FetchClaim }, token);
+                await _feeds.SendMessageAsync(QueueMessageSerializer.Serialize(new FeedDue(state.Url.AbsoluteUri, now)), token);
+                Interlocked.Increment(ref queued);
+            });
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogDeadline(queued, due.Count);
+        }
+
         LogQueued(queued);
         return queued;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Poll cycle deadline reached after queueing {Queued} of {Due} due feeds; the rest go next cycle")]
+    private partial void LogDeadline(int queued, int due);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {FeedUrl} has been failing for {Duration}: {LastError}")]
     private partial void LogFailingFeed(Uri feedUrl, TimeSpan duration, string? lastError);

@@ -46,6 +46,10 @@ public sealed class FeedsOptions
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>The timer stops queueing feeds after this long (the rest stay due for the next tick).</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan CycleDeadline { get; set; } = TimeSpan.FromMinutes(4);
+
     /// <summary>How long a feed handed to a fetcher stays out of the timer's selection, so a slow fetch is not queued twice.</summary>
     [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
     public TimeSpan FetchClaim { get; set; } = TimeSpan.FromMinutes(15);

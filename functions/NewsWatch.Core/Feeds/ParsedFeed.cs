@@ -27,4 +27,7 @@ public sealed record ParsedFeed(string? Title, IReadOnlyList<FeedItem> Items)
     public FeedImage? Image { get; init; }
 
     public IReadOnlyList<string> Categories { get; init; } = [];
+
+    /// <summary>How often the publisher says the feed changes (RSS ttl, sy:updatePeriod/updateFrequency); polling never goes faster.</summary>
+    public TimeSpan? UpdateInterval { get; init; }
 }

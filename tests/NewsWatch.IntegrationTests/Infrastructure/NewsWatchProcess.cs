@@ -12,8 +12,17 @@ public sealed class NewsWatchProcess(IDictionary<string, string> environment)
         using var process = Start(args);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await process.WaitForExitAsync(timeout.Token);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"newswatch {string.Join(' ', args)} did not finish in 5 minutes: {await error}");
+        }
+
         return new Result(process.ExitCode, await output, await error);
     }
 

@@ -149,4 +149,19 @@ public sealed class FeedParserFormatTests
 
         Assert.Equal("Оружие", FeedParser.Parse(bytes, BaseUrl).Title);
     }
+
+    [Theory]
+    [InlineData("<ttl>90</ttl>", 90)]
+    [InlineData("<sy:updatePeriod>hourly</sy:updatePeriod><sy:updateFrequency>2</sy:updateFrequency>", 30)]
+    [InlineData("<sy:updatePeriod>daily</sy:updatePeriod>", 1440)]
+    [InlineData("<ttl>soon</ttl>", null)]
+    [InlineData("", null)]
+    public void Parse_PublisherUpdateHints_ReadAsTheUpdateInterval(string hint, int? minutes)
+    {
+        var feed = Parse($"""
+            <rss version="2.0" xmlns:sy="http://purl.org/rss/1.0/modules/syndication/"><channel><title>t</title>{hint}</channel></rss>
+            """);
+
+        Assert.Equal(minutes is null ? null : TimeSpan.FromMinutes(minutes.Value), feed.UpdateInterval);
+    }
 }

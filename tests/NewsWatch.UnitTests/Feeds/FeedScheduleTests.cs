@@ -29,8 +29,16 @@ public sealed class FeedScheduleTests
         Assert.Equal(Now.AddMinutes(expectedMinutes), Schedule().AfterSuccess(Now, TimeSpan.FromMinutes(everyMinutes)));
 
     [Fact]
-    public void AfterSuccess_PublisherAsksForLonger_Honoured() =>
-        Assert.Equal(Now.AddHours(2), Schedule().AfterSuccess(Now, TimeSpan.FromMinutes(10), publisherMinimum: TimeSpan.FromHours(2)));
+    public void PublishingInterval_PublisherAsksForLonger_Honoured() =>
+        Assert.Equal(TimeSpan.FromHours(2), FeedSchedule.PublishingInterval([Now, Now.AddMinutes(-10)], publisherInterval: TimeSpan.FromHours(2)));
+
+    [Fact]
+    public void PublishingInterval_PublisherAsksForLessThanObserved_Observed() =>
+        Assert.Equal(TimeSpan.FromHours(3), FeedSchedule.PublishingInterval([Now, Now.AddHours(-3)], publisherInterval: TimeSpan.FromMinutes(15)));
+
+    [Fact]
+    public void PublishingInterval_OnlyThePublishersWord_ThePublishersWord() =>
+        Assert.Equal(TimeSpan.FromMinutes(15), FeedSchedule.PublishingInterval([], publisherInterval: TimeSpan.FromMinutes(15)));
 
     [Fact]
     public void AfterFailure_RepeatedFailures_GrowsExponentiallyUpTo24Hours()

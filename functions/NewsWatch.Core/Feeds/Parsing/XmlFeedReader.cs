@@ -175,7 +175,38 @@ internal static class XmlFeedReader
                 ?? ImageOf(Child(channel, Itunes, "image") is { } itunesImage ? itunesImage.Attr("href") ?? itunesImage.Attr("url") : null, channel.Base)
                 ?? ImageOf(Text(Child(channel, Atom10, "logo")), channel.Base),
             Categories = Categories(channel),
+            UpdateInterval = UpdateInterval(channel),
         };
+    }
+
+    /// <summary>
+    /// How often the publisher says the feed changes: RSS 2.0 &lt;ttl&gt; (minutes), or the
+    /// syndication module's sy:updatePeriod / sy:updateFrequency ("hourly", 2 = every 30 min).
+    /// </summary>
+    private static TimeSpan? UpdateInterval(XmlElementNode channel)
+    {
+        if (int.TryParse(Text(Child(channel, "", "ttl")), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) && minutes > 0)
+        {
+            return TimeSpan.FromMinutes(minutes);
+        }
+
+        TimeSpan? period = Text(Child(channel, Syndication, "updatePeriod"))?.ToLowerInvariant() switch
+        {
+            "hourly" => TimeSpan.FromHours(1),
+            "daily" => TimeSpan.FromDays(1),
+            "weekly" => TimeSpan.FromDays(7),
+            "monthly" => TimeSpan.FromDays(30),
+            "yearly" => TimeSpan.FromDays(365),
+            _ => null,
+        };
+        if (period is null)
+        {
+            return null;
+        }
+
+        return int.TryParse(Text(Child(channel, Syndication, "updateFrequency")), NumberStyles.None, CultureInfo.InvariantCulture, out var frequency) && frequency > 0
+            ? period / frequency
+            : period;
     }
 
     private static FeedItem ReadRssItem(XmlElementNode item)
