@@ -62,6 +62,13 @@ internal static class CliHost
         }
     }
 
+    /// <summary>Bad input: one line on standard error and exit code 2.</summary>
+    public static async Task<int> Fail(string error)
+    {
+        await Console.Error.WriteLineAsync("newswatch: " + error);
+        return 2;
+    }
+
     private static string Describe(string connectionString) =>
         connectionString.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase)
             ? "Azurite on its default ports"

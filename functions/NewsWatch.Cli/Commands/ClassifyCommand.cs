@@ -34,7 +34,7 @@ internal static class ClassifyCommand
 
             if (string.IsNullOrWhiteSpace(input))
             {
-                return await FeedsCommand.Fail("nothing to classify: give the text as an argument, or - to read standard input");
+                return await CliHost.Fail("nothing to classify: give the text as an argument, or - to read standard input");
             }
 
             Print(classifier.Classify(null, input));
@@ -47,7 +47,7 @@ internal static class ClassifyCommand
     {
         if (file != "-" && !File.Exists(file))
         {
-            return await FeedsCommand.Fail($"no such file: {file}");
+            return await CliHost.Fail($"no such file: {file}");
         }
 
         using var reader = file == "-" ? new StreamReader(Console.OpenStandardInput()) : new StreamReader(file);

@@ -14,7 +14,7 @@ internal static class FeedsCommand
         {
             if (!FeedUrl.TryParse(parse.GetValue(url), out var feed, out var error))
             {
-                return Fail(error);
+                return CliHost.Fail(error);
             }
 
             return CliHost.RunAsync(async (services, ct) =>
@@ -55,7 +55,7 @@ internal static class FeedsCommand
         {
             if (!FeedUrl.TryParse(parse.GetValue(removeUrl), out var feed, out var error))
             {
-                return Fail(error);
+                return CliHost.Fail(error);
             }
 
             return CliHost.RunAsync(async (services, ct) =>
@@ -86,7 +86,7 @@ internal static class FeedsCommand
         }
         catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
         {
-            return await Fail($"{file}: {ex.Message}");
+            return await CliHost.Fail($"{file}: {ex.Message}");
         }
 
         var valid = new List<Uri>();
@@ -118,9 +118,4 @@ internal static class FeedsCommand
         }, token);
     }
 
-    internal static async Task<int> Fail(string error)
-    {
-        await Console.Error.WriteLineAsync("newswatch: " + error);
-        return 2;
-    }
 }

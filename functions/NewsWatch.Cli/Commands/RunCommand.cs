@@ -27,7 +27,7 @@ internal static class RunCommand
                 catch (TimeoutException ex)
                 {
                     Console.WriteLine(runner.Summary);
-                    return await FeedsCommand.Fail(ex.Message);
+                    return await CliHost.Fail(ex.Message);
                 }
             }
             else

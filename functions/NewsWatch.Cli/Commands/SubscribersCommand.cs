@@ -27,7 +27,7 @@ internal static class SubscribersCommand
                 || !TryResolve(parse.GetValue(countries), Lexicon.Default.TryResolveCountry, "country", out var countryList, out error)
                 || !TryResolve(parse.GetValue(categories), WeaponCategory.TryParse, "weapon category", out var categoryList, out error))
             {
-                return FeedsCommand.Fail(error);
+                return CliHost.Fail(error);
             }
 
             var subscriber = new Subscriber(address, countryList, categoryList);
@@ -56,7 +56,7 @@ internal static class SubscribersCommand
         {
             if (!SubscriberEmail.TryNormalize(parse.GetValue(removeEmail), out var address, out var error))
             {
-                return FeedsCommand.Fail(error);
+                return CliHost.Fail(error);
             }
 
             return CliHost.RunAsync(async (services, ct) =>

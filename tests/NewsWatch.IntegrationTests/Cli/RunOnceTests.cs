@@ -126,6 +126,34 @@ public sealed class RunOnceTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("relevant: 1 · emails sent: 1", await output);
     }
 
+    [Fact]
+    public async Task FeedsImportExport_Opml_ValidFeedsImportedInvalidReportedAndListedWithHealth()
+    {
+        var opml = Path.GetTempFileName();
+        await File.WriteAllTextAsync(opml, $"""
+            <?xml version="1.0"?>
+            <opml version="2.0"><head><title>Reader export</title></head><body>
+              <outline text="Defence"><outline type="rss" text="Arms desk" xmlUrl="{_feeds.UrlOf("arms-desk.xml")}"/></outline>
+              <outline type="rss" text="Other" xmlUrl="http://127.0.0.1:9/other.xml"/>
+              <outline type="rss" text="Broken" xmlUrl="ftp://old.example/feed"/>
+            </body></opml>
+            """);
+
+        var import = await _newswatch.RunAsync("feeds", "import", opml);
+
+        Assert.Equal(1, import.ExitCode);
+        Assert.Contains("imported 2 new feeds (0 already watched, 1 invalid)", import.Output);
+        Assert.Contains("ftp://old.example/feed", import.Error);
+        var export = await Succeeds("feeds", "export");
+        Assert.Contains($"xmlUrl=\"{_feeds.UrlOf("arms-desk.xml")}\"", export.Output);
+        Assert.Contains("xmlUrl=\"http://127.0.0.1:9/other.xml\"", export.Output);
+
+        await Succeeds("run", "--once");
+        var list = (await Succeeds("feeds", "list")).Output;
+        Assert.Contains($"{_feeds.UrlOf("arms-desk.xml")}  ok · last success", list);
+        Assert.Contains("http://127.0.0.1:9/other.xml  failing ×1 since", list);
+    }
+
     [Theory]
     [InlineData("feeds", "add", "not a url")]
     [InlineData("feeds", "add", "ftp://example.org/feed.xml")]
