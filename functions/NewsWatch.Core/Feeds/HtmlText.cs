@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Net;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace NewsWatch.Feeds;
@@ -8,14 +10,105 @@ public static partial class HtmlText
 {
     public static string ToPlainText(string html)
     {
-        if (html.IndexOfAny(['<', '&']) < 0)
+        if (html.AsSpan().IndexOfAny('<', '&') < 0)
         {
-            return Whitespace().Replace(html, " ").Trim();
+            return CollapseWhitespace(html);
         }
 
+        // What this computes, spelt out once: script/style blocks and then tags become spaces,
+        // entities are decoded, whitespace runs become one space, the ends are trimmed. It is done
+        // in fewer copies than that: a feed's summaries are most of what it allocates.
         var withoutScripts = ScriptOrStyle().Replace(html, " ");
-        var withoutTags = Tag().Replace(withoutScripts, " ");
-        return Whitespace().Replace(WebUtility.HtmlDecode(withoutTags), " ").Trim();
+        var withoutTags = ReplaceTags(withoutScripts, out var hasAmpersand);
+        return CollapseWhitespace(hasAmpersand ? WebUtility.HtmlDecode(withoutTags) : withoutTags);
+    }
+
+    /// <summary>
+    /// Each tag (from '&lt;' to the next '&gt;') replaced by a space, as the regex <c>&lt;[^&gt;]*&gt;</c> would;
+    /// a '&lt;' with no '&gt;' after it is text. Also says whether an '&amp;' survived, i.e. whether there is anything to decode.
+    /// </summary>
+    private static string ReplaceTags(string html, out bool hasAmpersand)
+    {
+        var source = html.AsSpan();
+        var rented = ArrayPool<char>.Shared.Rent(source.Length);
+        try
+        {
+            var length = 0;
+            var i = 0;
+            while (i < source.Length)
+            {
+                var lt = source[i..].IndexOf('<');
+                var gt = lt < 0 ? -1 : source[(i + lt)..].IndexOf('>');
+                if (gt < 0)
+                {
+                    // No further tag can close: the rest is text.
+                    source[i..].CopyTo(rented.AsSpan(length));
+                    length += source.Length - i;
+                    break;
+                }
+
+                source.Slice(i, lt).CopyTo(rented.AsSpan(length));
+                length += lt;
+                rented[length++] = ' ';
+                i += lt + gt + 1;
+            }
+
+            var result = rented.AsSpan(0, length);
+            hasAmpersand = result.Contains('&');
+            return result.ToString();
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>
+    /// Whitespace runs as one space and the ends trimmed (the regex <c>\s+</c> → " ", then Trim());
+    /// the text itself when it is already so, which most titles are.
+    /// </summary>
+    private static string CollapseWhitespace(string text)
+    {
+        var span = text.AsSpan();
+        var normal = span.Length == 0 || (!char.IsWhiteSpace(span[0]) && !char.IsWhiteSpace(span[^1]));
+        for (var i = 1; normal && i < span.Length; i++)
+        {
+            normal = !char.IsWhiteSpace(span[i]) || (span[i] == ' ' && !char.IsWhiteSpace(span[i - 1]));
+        }
+
+        if (normal)
+        {
+            return text;
+        }
+
+        var rented = ArrayPool<char>.Shared.Rent(span.Length);
+        try
+        {
+            var length = 0;
+            var pendingSpace = false;
+            foreach (var c in span)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    pendingSpace = length > 0;
+                    continue;
+                }
+
+                if (pendingSpace)
+                {
+                    rented[length++] = ' ';
+                    pendingSpace = false;
+                }
+
+                rented[length++] = c;
+            }
+
+            return new string(rented, 0, length);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
     }
 
     /// <summary>Plain text made safe to embed as HTML (Atom type="text", JSON content_text).</summary>
@@ -24,6 +117,7 @@ public static partial class HtmlText
     /// <summary>
     /// Resolves relative href/src values in an HTML fragment against the base in scope where it was
     /// found (xml:base or the feed URL): once the fragment leaves its feed, its base is gone.
+    /// The fragment is only copied when a value actually changes; most feeds' links are absolute.
     /// </summary>
     public static string ResolveUrls(string html, Uri? baseUrl)
     {
@@ -32,21 +126,39 @@ public static partial class HtmlText
             return html;
         }
 
-        return UrlAttribute().Replace(html, match =>
+        StringBuilder? resolved = null;
+        var copied = 0;
+        foreach (var match in UrlAttribute().EnumerateMatches(html))
         {
-            var value = WebUtility.HtmlDecode(match.Groups["value"].Value).Trim();
-            if (value.Length == 0 || value.StartsWith('#') || Uri.TryCreate(value, UriKind.Absolute, out var absolute) && !absolute.IsFile)
+            // The match is head (name = quote), value, closing quote; names, '=' and spaces hold no quote.
+            var text = html.AsSpan(match.Index, match.Length);
+            var open = text.IndexOfAny('"', '\'');
+            if (ResolveUrl(text[(open + 1)..^1], baseUrl) is not { } absolute)
             {
-                return match.Value;
+                continue;
             }
 
-            return Uri.TryCreate(baseUrl, value, out var resolved)
-                ? match.Groups["head"].Value + WebUtility.HtmlEncode(resolved.AbsoluteUri) + match.Groups["quote"].Value
-                : match.Value;
-        });
+            resolved ??= new StringBuilder(html.Length + 64);
+            resolved.Append(html, copied, match.Index - copied).Append(text[..(open + 1)]).Append(absolute).Append(text[^1]);
+            copied = match.Index + match.Length;
+        }
+
+        return resolved is null ? html : resolved.Append(html, copied, html.Length - copied).ToString();
     }
 
-    [GeneratedRegex(@"<(script|style)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    /// <summary>The value's resolved address, HTML-escaped; null when it stays as written (absolute, a fragment, unresolvable).</summary>
+    private static string? ResolveUrl(ReadOnlySpan<char> raw, Uri baseUrl)
+    {
+        var value = (raw.Contains('&') ? WebUtility.HtmlDecode(raw.ToString()) : raw.ToString()).Trim();
+        if (value.Length == 0 || value.StartsWith('#') || Uri.TryCreate(value, UriKind.Absolute, out var absolute) && !absolute.IsFile)
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(baseUrl, value, out var resolved) ? WebUtility.HtmlEncode(resolved.AbsoluteUri) : null;
+    }
+
+    [GeneratedRegex(@"<script\b[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex ScriptOrStyle();
 
     [GeneratedRegex(@"<[^>]*>")]
@@ -55,6 +167,8 @@ public static partial class HtmlText
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"(?<head>\b(?:href|src|cite|background|action|longdesc|poster)\s*=\s*(?<quote>[""']))(?<value>[^""']*)\k<quote>", RegexOptions.IgnoreCase)]
+    // Only the attribute names are case-insensitive: a case-insensitive backreference (to the quote)
+    // would make the source generator fall back to the interpreter.
+    [GeneratedRegex(@"(?<head>\b(?i:href|src|cite|background|action|longdesc|poster)\s*=\s*(?<quote>[""']))(?<value>[^""']*)\k<quote>")]
     private static partial Regex UrlAttribute();
 }

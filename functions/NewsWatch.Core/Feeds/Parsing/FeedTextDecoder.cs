@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Text;
+using System.Text.Unicode;
 
 namespace NewsWatch.Feeds.Parsing;
 
@@ -11,11 +13,17 @@ namespace NewsWatch.Feeds.Parsing;
 /// </summary>
 internal static class FeedTextDecoder
 {
-    static FeedTextDecoder()
-    {
-        // Legacy code pages (windows-1252, ISO-8859-x, Shift_JIS, GB2312…) are not built in on .NET.
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-    }
+    // Encoding.GetEncoding(codePage, fallbacks) builds a new Encoding (and, for the legacy code
+    // pages, takes the provider's lock and reads its tables) on every call; decoding a feed asked
+    // for one to three of them, which cost more than decoding a small feed. They are immutable
+    // and thread-safe, so one of each kind per code page is kept (code pages are a small, closed set).
+    private static readonly ConcurrentDictionary<int, Encoding> StrictByCodePage = new();
+    private static readonly ConcurrentDictionary<int, Encoding> LenientByCodePage = new();
+    private static readonly Encoding Utf8NoMark = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+    private static readonly Encoding Windows1252 = RegisterCodePages();
+
+    /// <summary>What windows-1252 makes of the bytes 0x80–0x9F.</summary>
+    private static readonly string C1AsWindows1252 = BuildC1Table();
 
     public static string Decode(ReadOnlySpan<byte> content, string? contentType)
     {
@@ -34,7 +42,7 @@ internal static class FeedTextDecoder
 
         AddIfKnown(candidates, CharsetOf(contentType));
         AddIfKnown(candidates, DeclaredEncoding(content));
-        AddIfKnown(candidates, "utf-8");
+        AddIfKnown(candidates, Utf8NoMark);
         foreach (var encoding in candidates)
         {
             if (TryDecodeStrict(encoding, content, out var text))
@@ -43,7 +51,7 @@ internal static class FeedTextDecoder
             }
         }
 
-        return DecodeLenient(Encoding.GetEncoding(1252), content);
+        return DecodeLenient(Windows1252, content);
     }
 
     /// <summary>
@@ -57,17 +65,38 @@ internal static class FeedTextDecoder
             return text;
         }
 
-        var cp1252 = Encoding.GetEncoding(1252);
-        var chars = text.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
+        return string.Create(text.Length, text, static (chars, source) =>
         {
-            if (chars[i] is >= '\u0080' and <= '\u009F')
+            source.AsSpan().CopyTo(chars);
+            for (var i = 0; i < chars.Length; i++)
             {
-                chars[i] = cp1252.GetString([(byte)chars[i]])[0];
+                if (chars[i] is >= '\u0080' and <= '\u009F')
+                {
+                    chars[i] = C1AsWindows1252[chars[i] - 0x80];
+                }
             }
+        });
+    }
+
+    /// <summary>
+    /// Legacy code pages (windows-1252, ISO-8859-x, Shift_JIS, GB2312…) are not built in on .NET.
+    /// Runs as the first field initializer, so before anything here asks for an encoding.
+    /// </summary>
+    private static Encoding RegisterCodePages()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(1252);
+    }
+
+    private static string BuildC1Table()
+    {
+        var table = new char[32];
+        for (var b = 0; b < table.Length; b++)
+        {
+            table[b] = Windows1252.GetString([(byte)(0x80 + b)])[0];
         }
 
-        return new string(chars);
+        return new string(table);
     }
 
     private static (Encoding? Encoding, int Length) FromByteOrderMark(ReadOnlySpan<byte> b) => b switch
@@ -151,16 +180,34 @@ internal static class FeedTextDecoder
         }
 
         Encoding encoding;
-        try
+        var alias = Alias(name.Trim());
+        if (alias.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
         {
-            encoding = Encoding.GetEncoding(Alias(name.Trim()));
+            // Nearly every feed: skip the provider lookup (and its lock).
+            encoding = Utf8NoMark;
         }
-        catch (ArgumentException)
+        else if (alias.Equals("windows-1252", StringComparison.OrdinalIgnoreCase))
         {
-            // An unknown or bogus charset name says nothing useful; the next candidate decides.
-            return;
+            encoding = Windows1252;
+        }
+        else
+        {
+            try
+            {
+                encoding = Encoding.GetEncoding(alias);
+            }
+            catch (ArgumentException)
+            {
+                // An unknown or bogus charset name says nothing useful; the next candidate decides.
+                return;
+            }
         }
 
+        AddIfKnown(candidates, encoding);
+    }
+
+    private static void AddIfKnown(List<Encoding> candidates, Encoding encoding)
+    {
         // A document whose bytes are ASCII-compatible cannot really be UTF-16/32 because a header says so.
         if (encoding is UnicodeEncoding or UTF32Encoding && candidates.Count == 0)
         {
@@ -185,7 +232,22 @@ internal static class FeedTextDecoder
 
     private static bool TryDecodeStrict(Encoding encoding, ReadOnlySpan<byte> content, out string text)
     {
-        var strict = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        if (encoding.CodePage == Encoding.UTF8.CodePage)
+        {
+            // Validating first costs a fraction of decoding and spares the exception a strict
+            // decoder throws for the many feeds that say UTF-8 and send Latin-1. It rejects exactly
+            // what the strict decoder rejects (ill-formed sequences, encoded surrogates, overlongs).
+            if (!Utf8.IsValid(content))
+            {
+                text = "";
+                return false;
+            }
+
+            text = Encoding.UTF8.GetString(content);
+            return true;
+        }
+
+        var strict = StrictByCodePage.GetOrAdd(encoding.CodePage, static codePage => Encoding.GetEncoding(codePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback));
         try
         {
             text = strict.GetString(content);
@@ -199,5 +261,5 @@ internal static class FeedTextDecoder
     }
 
     private static string DecodeLenient(Encoding encoding, ReadOnlySpan<byte> content) =>
-        Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback).GetString(content);
+        LenientByCodePage.GetOrAdd(encoding.CodePage, static codePage => Encoding.GetEncoding(codePage, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback)).GetString(content);
 }

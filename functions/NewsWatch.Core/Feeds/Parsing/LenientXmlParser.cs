@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -28,12 +30,34 @@ internal sealed class LenientXmlParser
         "br", "img", "hr", "wbr", "area", "col", "embed", "param", "source", "track", "input",
     };
 
+    /// <summary>Strings up to this length that recur (names, whitespace between tags, short attribute values) are shared, not copied.</summary>
+    private const int MaxInternedLength = 32;
+
+    /// <summary>Characters an attribute value needs work for: references to decode, and whitespace XML reads as spaces.</summary>
+    private static readonly SearchValues<char> AttributeSpecials = SearchValues.Create("&\t\n\r");
+
+    /// <summary>
+    /// HTML entity names that <see cref="WebUtility.HtmlDecode(string)"/> knows, with their text: asked once per
+    /// process rather than once per reference. Only known names are added, so it holds at most HTML's 253.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, string> HtmlEntities = new(StringComparer.Ordinal);
+
+    private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252) ?? Encoding.Latin1;
+
+    /// <summary>What references into the C1 range (&amp;#128;–&amp;#159;) stand for: windows-1252's characters.</summary>
+    private static readonly string[] C1AsWindows1252 = [.. Enumerable.Range(0x80, 32).Select(b => Windows1252.GetString([(byte)b]))];
+
     private readonly string _s;
     private readonly Uri? _documentUrl;
     private readonly Dictionary<string, string> _entities = new(StringComparer.Ordinal);
     private readonly List<XmlElementNode> _open = [];
-    private readonly Dictionary<XmlElementNode, Dictionary<string, string>> _scopes = [];
-    private readonly StringBuilder _text = new();
+    private readonly CharBuffer _text = new();
+    private readonly CharBuffer _value = new();
+    private readonly List<(QName Name, string Value)> _attributes = [];
+
+    // A feed repeats a few dozen names thousands of times: each is split and allocated once per document.
+    private readonly Dictionary<string, QName> _names = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _shortStrings = new(StringComparer.Ordinal);
     private int _pos;
     private int _expanded;
     private XmlElementNode? _root;
@@ -44,6 +68,9 @@ internal sealed class LenientXmlParser
         _s = text;
         _documentUrl = documentUrl;
     }
+
+    /// <summary>An element or attribute name as written, with its prefix and local part.</summary>
+    private sealed record QName(string Text, string Prefix, string Local);
 
     /// <summary>The document element, or null when the text holds no element at all.</summary>
     public static XmlElementNode? Parse(string text, Uri? documentUrl) => new LenientXmlParser(text, documentUrl).Run();
@@ -65,30 +92,31 @@ internal sealed class LenientXmlParser
             }
 
             _pos = lt;
-            if (Follows("<!--"))
+            var next = _pos + 1 < _s.Length ? _s[_pos + 1] : '\0';
+            if (next == '!' && Follows("<!--"))
             {
                 _pos = IndexAfter("-->", _pos + 4);
             }
-            else if (Follows("<![CDATA["))
+            else if (next == '!' && Follows("<![CDATA["))
             {
                 var end = _s.IndexOf("]]>", _pos + 9, StringComparison.Ordinal);
                 var stop = end < 0 ? _s.Length : end;
                 AddText(_s.AsSpan(_pos + 9, stop - _pos - 9), decode: false, cdata: true);
                 _pos = end < 0 ? _s.Length : end + 3;
             }
-            else if (Follows("<!"))
+            else if (next == '!')
             {
                 ReadDeclaration();
             }
-            else if (Follows("<?"))
+            else if (next == '?')
             {
                 _pos = IndexAfter("?>", _pos + 2);
             }
-            else if (Follows("</"))
+            else if (next == '/')
             {
                 ReadEndTag();
             }
-            else if (_pos + 1 < _s.Length && IsNameStart(_s[_pos + 1]))
+            else if (IsNameStart(next))
             {
                 ReadStartTag();
             }
@@ -104,7 +132,7 @@ internal sealed class LenientXmlParser
         return _root;
     }
 
-    private bool Follows(string token) => string.CompareOrdinal(_s, _pos, token, 0, token.Length) == 0;
+    private bool Follows(string token) => _s.AsSpan(_pos).StartsWith(token, StringComparison.Ordinal);
 
     private int IndexAfter(string token, int from)
     {
@@ -145,10 +173,44 @@ internal sealed class LenientXmlParser
     {
         if (_text.Length > 0 && _open.Count > 0)
         {
-            _open[^1].Children.Add(new XmlTextNode(_text.ToString(), isCData: false));
+            // The indentation between elements is most of a feed's text nodes, and it repeats.
+            var text = _text.Span;
+            _open[^1].Children.Add(new XmlTextNode(text.IsWhiteSpace() ? Shared(text) : text.ToString(), isCData: false));
         }
 
         _text.Clear();
+    }
+
+    /// <summary>The text as a string, shared with earlier occurrences when it is short.</summary>
+    private string Shared(ReadOnlySpan<char> text)
+    {
+        if (text.Length > MaxInternedLength)
+        {
+            return text.ToString();
+        }
+
+        var lookup = _shortStrings.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(text, out var shared))
+        {
+            shared = text.ToString();
+            _shortStrings.Add(shared);
+        }
+
+        return shared;
+    }
+
+    private QName Name(ReadOnlySpan<char> text)
+    {
+        var lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(text, out var name))
+        {
+            var qname = text.ToString();
+            var (prefix, local) = Split(qname);
+            name = new QName(qname, prefix, local);
+            _names.Add(qname, name);
+        }
+
+        return name;
     }
 
     private void ReadDeclaration()
@@ -229,9 +291,9 @@ internal sealed class LenientXmlParser
                 }
 
                 var raw = text.AsSpan(i + 1, close - i - 1);
-                var value = new StringBuilder();
+                var value = new CharBuffer();
                 DecodeInto(value, raw, inEntityValue: true);
-                _entities.TryAdd(name, value.ToString());
+                _entities.TryAdd(name, value.Span.ToString());
                 at = close;
             }
             else
@@ -261,17 +323,26 @@ internal sealed class LenientXmlParser
             i++;
         }
 
-        var name = _s[start..i];
+        var name = _s.AsSpan(start, i - start);
         var gt = _s.IndexOf('>', i);
         _pos = gt < 0 ? _s.Length : gt + 1;
         FlushText();
 
         // Close the innermost open element of that name and everything opened inside it;
         // an end tag that closes nothing open is a stray and is dropped.
-        var match = _open.FindLastIndex(e => e.QualifiedName == name);
+        var match = _open.Count - 1;
+        while (match >= 0 && !name.SequenceEqual(_open[match].QualifiedName))
+        {
+            match--;
+        }
+
         if (match < 0)
         {
-            match = _open.FindLastIndex(e => e.QualifiedName.Equals(name, StringComparison.OrdinalIgnoreCase));
+            match = _open.Count - 1;
+            while (match >= 0 && !name.Equals(_open[match].QualifiedName, StringComparison.OrdinalIgnoreCase))
+            {
+                match--;
+            }
         }
 
         if (match < 0)
@@ -295,8 +366,9 @@ internal sealed class LenientXmlParser
             i++;
         }
 
-        var qname = _s[start..i];
-        var rawAttributes = new List<(string Name, string Value)>();
+        var qname = Name(_s.AsSpan(start, i - start));
+        var rawAttributes = _attributes;
+        rawAttributes.Clear();
         var selfClosing = false;
         while (i < _s.Length)
         {
@@ -328,7 +400,7 @@ internal sealed class LenientXmlParser
                     i++;
                 }
 
-                var attributeName = _s[nameStart..i];
+                var attributeName = Name(_s.AsSpan(nameStart, i - nameStart));
                 var j = i;
                 while (j < _s.Length && char.IsWhiteSpace(_s[j]))
                 {
@@ -377,7 +449,7 @@ internal sealed class LenientXmlParser
             return ("", i);
         }
 
-        string raw;
+        ReadOnlySpan<char> raw;
         int next;
         if (_s[i] is '"' or '\'')
         {
@@ -393,7 +465,7 @@ internal sealed class LenientXmlParser
                 next = close + 1;
             }
 
-            raw = _s[(i + 1)..close];
+            raw = _s.AsSpan(i + 1, close - i - 1);
         }
         else
         {
@@ -403,12 +475,18 @@ internal sealed class LenientXmlParser
                 j++;
             }
 
-            raw = _s[i..j];
+            raw = _s.AsSpan(i, j - i);
             next = j;
         }
 
-        var value = new StringBuilder(raw.Length);
-        if (raw.Contains('&', StringComparison.Ordinal))
+        if (!raw.ContainsAny(AttributeSpecials))
+        {
+            return (Shared(raw), next);
+        }
+
+        var value = _value;
+        value.Clear();
+        if (raw.Contains('&'))
         {
             DecodeInto(value, raw, inEntityValue: false);
         }
@@ -418,16 +496,17 @@ internal sealed class LenientXmlParser
         }
 
         // XML attribute-value normalisation: line breaks and tabs read as spaces.
-        value.Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
-        return (value.ToString(), next);
+        value.ReplaceWithSpace('\t', '\n', '\r');
+        return (value.Span.ToString(), next);
     }
 
-    private void OpenElement(string qname, List<(string Name, string Value)> rawAttributes, bool selfClosing)
+    private void OpenElement(QName qname, List<(QName Name, string Value)> rawAttributes, bool selfClosing)
     {
         var parent = _open.Count > 0 ? _open[^1] : null;
         Dictionary<string, string>? declared = null;
-        foreach (var (name, value) in rawAttributes)
+        foreach (var (attributeName, value) in rawAttributes)
         {
+            var name = attributeName.Text;
             if (name == "xmlns")
             {
                 (declared ??= [])[""] = KnownNamespaces.Normalise(value);
@@ -438,17 +517,12 @@ internal sealed class LenientXmlParser
             }
         }
 
-        var (prefix, local) = Split(qname);
-        var element = new XmlElementNode(prefix, local, "", parent);
-        if (declared is not null)
-        {
-            _scopes[element] = declared;
-        }
-
+        var (prefix, local) = (qname.Prefix, qname.Local);
+        var element = new XmlElementNode(qname.Text, prefix, local, "", parent) { DeclaredNamespaces = declared };
         element.Namespace = Resolve(element, prefix) ?? "";
         foreach (var (name, value) in rawAttributes)
         {
-            var (attributePrefix, attributeLocal) = Split(name);
+            var (attributePrefix, attributeLocal) = (name.Prefix, name.Local);
             var ns = attributePrefix.Length == 0 || attributePrefix == "xmlns" ? "" : Resolve(element, attributePrefix) ?? "";
             element.Attributes.Add(new XmlAttr(attributePrefix, attributeLocal, ns, value));
         }
@@ -487,7 +561,7 @@ internal sealed class LenientXmlParser
         return colon <= 0 || colon == qname.Length - 1 ? ("", qname) : (qname[..colon], qname[(colon + 1)..]);
     }
 
-    private string? Resolve(XmlElementNode element, string prefix)
+    private static string? Resolve(XmlElementNode element, string prefix)
     {
         if (prefix == "xml")
         {
@@ -496,7 +570,7 @@ internal sealed class LenientXmlParser
 
         for (var e = element; e is not null; e = e.Parent)
         {
-            if (_scopes.TryGetValue(e, out var declared) && declared.TryGetValue(prefix, out var ns))
+            if (e.DeclaredNamespaces is { } declared && declared.TryGetValue(prefix, out var ns))
             {
                 return ns;
             }
@@ -506,7 +580,7 @@ internal sealed class LenientXmlParser
     }
 
     /// <summary>Decodes character and entity references; anything unrecognised is kept as written.</summary>
-    private void DecodeInto(StringBuilder output, ReadOnlySpan<char> text, bool inEntityValue)
+    private void DecodeInto(CharBuffer output, ReadOnlySpan<char> text, bool inEntityValue)
     {
         var i = 0;
         while (i < text.Length)
@@ -524,9 +598,8 @@ internal sealed class LenientXmlParser
             if (semi is > 1 and <= 34)
             {
                 var name = text.Slice(i + 1, semi - 1);
-                if (TryEntity(name, inEntityValue, out var replacement))
+                if (TryEntity(name, inEntityValue, output))
                 {
-                    output.Append(replacement);
                     i += semi + 1;
                     continue;
                 }
@@ -537,12 +610,12 @@ internal sealed class LenientXmlParser
         }
     }
 
-    private bool TryEntity(ReadOnlySpan<char> name, bool inEntityValue, out string replacement)
+    /// <summary>Appends what the reference stands for to <paramref name="output"/>; false (nothing appended) when it is not one we know.</summary>
+    private bool TryEntity(ReadOnlySpan<char> name, bool inEntityValue, CharBuffer output)
     {
-        replacement = "";
         if (name[0] == '#')
         {
-            return TryCharacterReference(name[1..], out replacement);
+            return TryCharacterReference(name[1..], output);
         }
 
         foreach (var c in name)
@@ -555,21 +628,20 @@ internal sealed class LenientXmlParser
 
         switch (name)
         {
-            case "amp": replacement = "&"; return true;
-            case "lt": replacement = "<"; return true;
-            case "gt": replacement = ">"; return true;
-            case "quot": replacement = "\""; return true;
-            case "apos": replacement = "'"; return true;
+            case "amp": output.Append('&'); return true;
+            case "lt": output.Append('<'); return true;
+            case "gt": output.Append('>'); return true;
+            case "quot": output.Append('"'); return true;
+            case "apos": output.Append('\''); return true;
             default: break;
         }
 
-        var key = name.ToString();
-        if (_entities.TryGetValue(key, out var declared))
+        if (_entities.Count > 0 && _entities.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var declared))
         {
             if (inEntityValue)
             {
                 // An entity defined through other entities is how expansion bombs are built.
-                throw new FeedParseException($"the document's DTD defines entities through other entities (&{key}; inside a declaration); refused: entity expansion is not supported");
+                throw new FeedParseException($"the document's DTD defines entities through other entities (&{name}; inside a declaration); refused: entity expansion is not supported");
             }
 
             _expanded += declared.Length;
@@ -578,23 +650,30 @@ internal sealed class LenientXmlParser
                 throw new FeedParseException($"the document's DTD entities expand to more than {MaxEntityExpansion:N0} characters; refused as an entity expansion attack");
             }
 
-            replacement = declared;
+            output.Append(declared);
             return true;
         }
 
+        if (HtmlEntities.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var known))
+        {
+            output.Append(known);
+            return true;
+        }
+
+        var key = name.ToString();
         var html = WebUtility.HtmlDecode("&" + key + ";");
         if (html.Length > 0 && html[0] != '&')
         {
-            replacement = html;
+            HtmlEntities.TryAdd(key, html);
+            output.Append(html);
             return true;
         }
 
         return false;
     }
 
-    private static bool TryCharacterReference(ReadOnlySpan<char> digits, out string replacement)
+    private static bool TryCharacterReference(ReadOnlySpan<char> digits, CharBuffer output)
     {
-        replacement = "";
         int code;
         var ok = digits.Length > 1 && digits[0] is 'x' or 'X'
             ? int.TryParse(digits[1..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out code)
@@ -607,13 +686,67 @@ internal sealed class LenientXmlParser
         if (code is >= 0x80 and <= 0x9F)
         {
             // As browsers do: references into the C1 range mean the windows-1252 character.
-            replacement = Windows1252.GetString([(byte)code]);
-            return true;
+            output.Append(C1AsWindows1252[code - 0x80]);
+        }
+        else if (code is 0 or > 0x10FFFF or (>= 0xD800 and <= 0xDFFF))
+        {
+            output.Append('\uFFFD');
+        }
+        else if (code <= 0xFFFF)
+        {
+            output.Append((char)code);
+        }
+        else
+        {
+            output.Append(char.ConvertFromUtf32(code));
         }
 
-        replacement = code is 0 or > 0x10FFFF or (>= 0xD800 and <= 0xDFFF) ? "\uFFFD" : char.ConvertFromUtf32(code);
         return true;
     }
 
-    private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252) ?? Encoding.Latin1;
+    /// <summary>
+    /// A growable character buffer reused for every text node and attribute value of a document:
+    /// text is gathered here and becomes a string once, when it is complete.
+    /// </summary>
+    private sealed class CharBuffer
+    {
+        private char[] _chars = new char[256];
+
+        public int Length { get; private set; }
+
+        public ReadOnlySpan<char> Span => _chars.AsSpan(0, Length);
+
+        public void Append(char c)
+        {
+            if (Length == _chars.Length)
+            {
+                Grow(1);
+            }
+
+            _chars[Length++] = c;
+        }
+
+        public void Append(ReadOnlySpan<char> text)
+        {
+            if (text.Length > _chars.Length - Length)
+            {
+                Grow(text.Length);
+            }
+
+            text.CopyTo(_chars.AsSpan(Length));
+            Length += text.Length;
+        }
+
+        public void ReplaceWithSpace(char a, char b, char c)
+        {
+            var span = _chars.AsSpan(0, Length);
+            span.Replace(a, ' ');
+            span.Replace(b, ' ');
+            span.Replace(c, ' ');
+        }
+
+        public void Clear() => Length = 0;
+
+        private void Grow(int needed) => Array.Resize(ref _chars, Math.Max(_chars.Length * 2, Length + needed));
+    }
 }

@@ -3,9 +3,14 @@ using System.Text;
 namespace NewsWatch.Feeds.Parsing;
 
 /// <summary>An element of the lenient tree, with its namespace resolved and its xml:base applied.</summary>
-internal sealed class XmlElementNode(string prefix, string localName, string ns, XmlElementNode? parent) : XmlNodeBase
+internal sealed class XmlElementNode(string qualifiedName, string prefix, string localName, string ns, XmlElementNode? parent) : XmlNodeBase
 {
     public const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
+
+    public XmlElementNode(string prefix, string localName, string ns, XmlElementNode? parent)
+        : this(prefix.Length == 0 ? localName : prefix + ":" + localName, prefix, localName, ns, parent)
+    {
+    }
 
     public string Prefix { get; } = prefix;
 
@@ -22,7 +27,11 @@ internal sealed class XmlElementNode(string prefix, string localName, string ns,
     /// <summary>The base URI in scope (document URL, refined by every xml:base on the way down).</summary>
     public Uri? Base { get; set; }
 
-    public string QualifiedName => Prefix.Length == 0 ? LocalName : Prefix + ":" + LocalName;
+    /// <summary>The name as written (prefix:local); kept rather than rebuilt, as end tags are matched against it.</summary>
+    public string QualifiedName { get; } = qualifiedName;
+
+    /// <summary>The xmlns / xmlns:prefix declarations made on this element (null when none, as for most).</summary>
+    public Dictionary<string, string>? DeclaredNamespaces { get; set; }
 
     public string? Attr(string localName, string ns = "")
     {
@@ -37,16 +46,8 @@ internal sealed class XmlElementNode(string prefix, string localName, string ns,
         return null;
     }
 
-    public IEnumerable<XmlElementNode> Elements()
-    {
-        foreach (var child in Children)
-        {
-            if (child is XmlElementNode element)
-            {
-                yield return element;
-            }
-        }
-    }
+    /// <summary>The child elements; a struct, so that foreach over it allocates nothing (the feed reader asks for them hundreds of times per feed).</summary>
+    public ElementList Elements() => new(Children);
 
     /// <summary>Every descendant element in document order (the item lists of some RSS 1.0 feeds are nested).</summary>
     public IEnumerable<XmlElementNode> Descendants()
@@ -86,7 +87,21 @@ internal sealed class XmlElementNode(string prefix, string localName, string ns,
         return markup.ToString();
     }
 
-    public bool HasElementChildren => Children.Exists(c => c is XmlElementNode);
+    public bool HasElementChildren
+    {
+        get
+        {
+            foreach (var child in Children)
+            {
+                if (child is XmlElementNode)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     private void AppendText(StringBuilder text)
     {
@@ -152,6 +167,45 @@ internal sealed class XmlElementNode(string prefix, string localName, string ns,
                 '"' when attribute => markup.Append("&quot;"),
                 _ => markup.Append(c),
             };
+        }
+    }
+}
+
+/// <summary>The element children of a node, enumerable without allocating (and through LINQ, boxed, where that reads better).</summary>
+internal readonly struct ElementList(List<XmlNodeBase> children) : IEnumerable<XmlElementNode>
+{
+    public Enumerator GetEnumerator() => new(children);
+
+    IEnumerator<XmlElementNode> IEnumerable<XmlElementNode>.GetEnumerator() => GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public struct Enumerator(List<XmlNodeBase> children) : IEnumerator<XmlElementNode>
+    {
+        private int _index = -1;
+
+        public XmlElementNode Current { get; private set; } = null!;
+
+        readonly object System.Collections.IEnumerator.Current => Current;
+
+        public bool MoveNext()
+        {
+            while (++_index < children.Count)
+            {
+                if (children[_index] is XmlElementNode element)
+                {
+                    Current = element;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public void Reset() => _index = -1;
+
+        public readonly void Dispose()
+        {
         }
     }
 }

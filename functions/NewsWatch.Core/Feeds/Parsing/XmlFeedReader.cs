@@ -74,8 +74,8 @@ internal static class XmlFeedReader
         return null;
     }
 
-    private static IEnumerable<XmlElementNode> Children(XmlElementNode parent, string ns, string localName) =>
-        parent.Elements().Where(e => Is(e, ns, localName));
+    /// <summary>The children of that name; foreach over it allocates nothing (it is asked for dozens of times per item).</summary>
+    private static NamedChildren Children(XmlElementNode parent, string ns, string localName) => new(parent.Children, ns, localName);
 
     /// <summary>The text of a simple element; null when absent or blank.</summary>
     private static string? Text(XmlElementNode? e)
@@ -89,7 +89,7 @@ internal static class XmlFeedReader
         return value.Length == 0 ? null : value;
     }
 
-    private static string? FirstText(XmlElementNode parent, params (string Ns, string Name)[] sources)
+    private static string? FirstText(XmlElementNode parent, params ReadOnlySpan<(string Ns, string Name)> sources)
     {
         foreach (var (ns, localName) in sources)
         {
@@ -128,7 +128,7 @@ internal static class XmlFeedReader
         return text.Length == 0 ? null : text;
     }
 
-    private static DateTimeOffset? FirstDate(XmlElementNode parent, params (string Ns, string Name)[] sources)
+    private static DateTimeOffset? FirstDate(XmlElementNode parent, params ReadOnlySpan<(string Ns, string Name)> sources)
     {
         foreach (var (ns, localName) in sources)
         {
@@ -432,7 +432,7 @@ internal static class XmlFeedReader
         Child(channel, "http://webns.net/mvcb/", "generatorAgent")?.Attr("resource", Rdf);
 
     /// <summary>RSS people: "jo@example.com (Jo Bloggs)", "Jo Bloggs &lt;jo@example.com&gt;", or a name.</summary>
-    private static List<FeedPerson> RssPeople(XmlElementNode parent, params (string Ns, string Name)[] sources)
+    private static List<FeedPerson> RssPeople(XmlElementNode parent, params ReadOnlySpan<(string Ns, string Name)> sources)
     {
         var people = new List<FeedPerson>();
         foreach (var (ns, localName) in sources)
@@ -595,4 +595,43 @@ internal static class XmlFeedReader
 
     private static FeedImage? ImageOf(string? url, Uri? baseUrl) =>
         UrlText.ResolveWeb(baseUrl, url) is { } resolved ? new FeedImage(resolved) : null;
+
+    /// <summary>The child elements matching <see cref="Is"/>: a struct, enumerable without allocating, and through LINQ (boxed) where that reads better.</summary>
+    private readonly struct NamedChildren(List<XmlNodeBase> children, string ns, string localName) : IEnumerable<XmlElementNode>
+    {
+        public Enumerator GetEnumerator() => new(children, ns, localName);
+
+        IEnumerator<XmlElementNode> IEnumerable<XmlElementNode>.GetEnumerator() => GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public struct Enumerator(List<XmlNodeBase> children, string ns, string localName) : IEnumerator<XmlElementNode>
+        {
+            private int _index = -1;
+
+            public XmlElementNode Current { get; private set; } = null!;
+
+            readonly object System.Collections.IEnumerator.Current => Current;
+
+            public bool MoveNext()
+            {
+                while (++_index < children.Count)
+                {
+                    if (children[_index] is XmlElementNode element && Is(element, ns, localName))
+                    {
+                        Current = element;
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            public void Reset() => _index = -1;
+
+            public readonly void Dispose()
+            {
+            }
+        }
+    }
 }
