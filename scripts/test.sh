@@ -28,6 +28,12 @@ for project in "${projects[@]}"; do
     --logger "trx;LogFilePrefix=$(basename "$project")" --results-directory "$results" || status=1
 done
 
+# The extra suites' figures, for the log (the conformance run rewrites them in docs/feeds.md).
+if [[ " ${projects[*]} " == *" tests/NewsWatch.Conformance "* ]]; then
+  echo "Feed conformance figures (docs/feeds.md):"
+  sed -n '/conformance figures: generated/,/end of conformance figures/p' docs/feeds.md | grep -v '^<!--'
+fi
+
 # One closing line over every project's results.
 passed=0; failed=0
 for trx in "$results"/*.trx; do
