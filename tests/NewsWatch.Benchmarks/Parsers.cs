@@ -44,27 +44,15 @@ public static class Parsers
         }
     }
 
-    public static bool TrySyndication(CorpusFile file, out int items)
-    {
-        try
-        {
-            items = Syndication(file);
-            return true;
-        }
-#pragma warning disable CA1031 // any exception is that library's way of saying "not a feed I can read"
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            items = 0;
-            return false;
-        }
-    }
+    public static bool TrySyndication(CorpusFile file, out int items) => TryLibrary(Syndication, file, out items);
 
-    public static bool TryCodeHollow(CorpusFile file, out int items)
+    public static bool TryCodeHollow(CorpusFile file, out int items) => TryLibrary(CodeHollow, file, out items);
+
+    private static bool TryLibrary(Func<CorpusFile, int> parse, CorpusFile file, out int items)
     {
         try
         {
-            items = CodeHollow(file);
+            items = parse(file);
             return true;
         }
 #pragma warning disable CA1031 // any exception is that library's way of saying "not a feed I can read"
