@@ -86,7 +86,7 @@ public static partial class FeedDates
             return null;
         }
 
-        var offset = zone.Length == 0 ? 0 : ZoneOffset(zone.ToString()) ?? 0;
+        var offset = zone.Length <= 1 ? 0 : FixedZone(zone[0], zone.Slice(1, 2), zone.Slice(4, 2)) ?? 0;
         return Build(Int(v[..4]), Int(v.Slice(5, 2)), Int(v.Slice(8, 2)), Int(v.Slice(11, 2)), Int(v.Slice(14, 2)), Int(v.Slice(17, 2)), offset, fraction);
     }
 
@@ -96,7 +96,7 @@ public static partial class FeedDates
         var v = value.AsSpan();
         if (v.Length > 5 && char.IsAsciiLetter(v[0]) && char.IsAsciiLetter(v[1]) && char.IsAsciiLetter(v[2]) && v[3] == ',' && v[4] == ' ')
         {
-            if (!IsDayName(v[..3].ToString().ToLowerInvariant()))
+            if (!IsDayName(v[..3]))
             {
                 return null;
             }
@@ -114,7 +114,7 @@ public static partial class FeedDates
         var day = Int(v[..dayLength]);
         v = v[(dayLength + 1)..];
         var month = v.Length > 3 && v[3] == ' ' && char.IsAsciiLetter(v[0]) && char.IsAsciiLetter(v[1]) && char.IsAsciiLetter(v[2])
-            ? Array.IndexOf(Months, v[..3].ToString().ToLowerInvariant()) + 1
+            ? MonthNumber(v[..3])
             : 0;
         if (month == 0 || v[8] != ' ' || !Digits(v.Slice(4, 4)) || v[11] != ':' || v[14] != ':' || v[17] != ' '
             || !Digits(v.Slice(9, 2)) || !Digits(v.Slice(12, 2)) || !Digits(v.Slice(15, 2)))
@@ -126,9 +126,9 @@ public static partial class FeedDates
         int offset;
         if (zone.Length == 5 && zone[0] is '+' or '-' && Digits(zone[1..]))
         {
-            offset = ZoneOffset(zone.ToString()) ?? 0;
+            offset = FixedZone(zone[0], zone.Slice(1, 2), zone.Slice(3, 2)) ?? 0;
         }
-        else if (zone.Length is > 0 and <= 4 && IsAsciiLetters(zone) && ZoneOffset(zone.ToString()) is { } named)
+        else if (zone.Length is > 0 and <= 4 && IsAsciiLetters(zone) && ZoneMinutes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(zone, out var named))
         {
             offset = named;
         }
@@ -304,6 +304,47 @@ public static partial class FeedDates
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var any)
             ? any.ToUniversalTime()
             : null;
+
+    /// <summary>What <see cref="IsDayName(string)"/> says of three ASCII letters, lower-cased (without the copies).</summary>
+    private static bool IsDayName(ReadOnlySpan<char> letters)
+    {
+        foreach (var day in (ReadOnlySpan<string>)["mon", "tue", "wed", "thu", "fri", "sat", "sun"])
+        {
+            if (letters.Equals(day, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>1–12 for three ASCII letters naming a month in any case; 0 otherwise.</summary>
+    private static int MonthNumber(ReadOnlySpan<char> letters)
+    {
+        for (var i = 0; i < Months.Length; i++)
+        {
+            if (letters.Equals(Months[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>What <see cref="ZoneOffset"/> makes of a numeric zone already known to be ±hh[:]mm (digits checked).</summary>
+    private static int? FixedZone(char sign, ReadOnlySpan<char> hours, ReadOnlySpan<char> minutes)
+    {
+        var (h, m) = (Int(hours), Int(minutes));
+        if (h > 14 || m > 59)
+        {
+            return null;
+        }
+
+        var total = (h * 60) + m;
+        return sign == '-' ? -total : total;
+    }
 
     private static bool IsDayName(string lower) =>
         lower.Length >= 3 && lower[..3] is "mon" or "tue" or "wed" or "thu" or "fri" or "sat" or "sun";

@@ -1,3 +1,4 @@
+using System.Buffers;
 using NewsWatch.Feeds.Parsing;
 
 namespace NewsWatch.Feeds;
@@ -16,9 +17,12 @@ public static class FeedParser
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(baseUrl);
+        char[]? buffer = null;
         try
         {
-            var text = FeedTextDecoder.Decode(content, contentType);
+            // The text lives in a rented array: it is read once, into the tree, and given back.
+            (buffer, var length) = FeedTextDecoder.DecodePooled(content, contentType);
+            var text = buffer.AsSpan(0, length);
             var start = FirstSignificant(text);
             if (start < 0)
             {
@@ -27,11 +31,13 @@ public static class FeedParser
 
             if (text[start] is '{' or '[')
             {
-                return JsonFeedReader.Read(text, baseUrl);
+                return JsonFeedReader.Read(buffer.AsMemory(0, length), baseUrl);
             }
 
-            var root = LenientXmlParser.Parse(text, baseUrl)
+            var root = LenientXmlParser.Parse(buffer, length, baseUrl)
                 ?? throw new FeedParseException("not a well-formed XML feed: no element found (is it a feed at all?)");
+            ArrayPool<char>.Shared.Return(buffer);
+            buffer = null;
             return XmlFeedReader.Read(root);
         }
         catch (FeedParseException)
@@ -43,9 +49,16 @@ public static class FeedParser
             // A parser bug must not take down a polling cycle: it becomes this feed's error.
             throw new FeedParseException($"could not read the feed ({ex.GetType().Name}: {ex.Message})", ex);
         }
+        finally
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<char>.Shared.Return(buffer);
+            }
+        }
     }
 
-    private static int FirstSignificant(string text)
+    private static int FirstSignificant(ReadOnlySpan<char> text)
     {
         for (var i = 0; i < text.Length; i++)
         {

@@ -19,15 +19,15 @@ public static partial class HtmlText
         // entities are decoded, whitespace runs become one space, the ends are trimmed. It is done
         // in fewer copies than that: a feed's summaries are most of what it allocates.
         var withoutScripts = ScriptOrStyle().Replace(html, " ");
-        var withoutTags = ReplaceTags(withoutScripts, out var hasAmpersand);
-        return CollapseWhitespace(hasAmpersand ? WebUtility.HtmlDecode(withoutTags) : withoutTags);
+        return ReplaceTagsAndCollapse(withoutScripts);
     }
 
     /// <summary>
     /// Each tag (from '&lt;' to the next '&gt;') replaced by a space, as the regex <c>&lt;[^&gt;]*&gt;</c> would;
-    /// a '&lt;' with no '&gt;' after it is text. Also says whether an '&amp;' survived, i.e. whether there is anything to decode.
+    /// a '&lt;' with no '&gt;' after it is text. When no '&amp;' survived (nothing to decode), whitespace is
+    /// collapsed in the same buffer, so the text is copied once; otherwise it is decoded, then collapsed.
     /// </summary>
-    private static string ReplaceTags(string html, out bool hasAmpersand)
+    private static string ReplaceTagsAndCollapse(string html)
     {
         var source = html.AsSpan();
         var rented = ArrayPool<char>.Shared.Rent(source.Length);
@@ -54,8 +54,12 @@ public static partial class HtmlText
             }
 
             var result = rented.AsSpan(0, length);
-            hasAmpersand = result.Contains('&');
-            return result.ToString();
+            if (result.Contains('&'))
+            {
+                return CollapseWhitespace(WebUtility.HtmlDecode(result.ToString()));
+            }
+
+            return new string(result[..CollapseInPlace(result)]);
         }
         finally
         {
@@ -111,6 +115,31 @@ public static partial class HtmlText
         }
     }
 
+    /// <summary>What <see cref="CollapseWhitespace"/> does, in place; returns the new length.</summary>
+    private static int CollapseInPlace(Span<char> span)
+    {
+        var length = 0;
+        var pendingSpace = false;
+        foreach (var c in span)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                span[length++] = ' ';
+                pendingSpace = false;
+            }
+
+            span[length++] = c;
+        }
+
+        return length;
+    }
+
     /// <summary>Plain text made safe to embed as HTML (Atom type="text", JSON content_text).</summary>
     public static string Escape(string text) => WebUtility.HtmlEncode(text);
 
@@ -149,6 +178,11 @@ public static partial class HtmlText
     /// <summary>The value's resolved address, HTML-escaped; null when it stays as written (absolute, a fragment, unresolvable).</summary>
     private static string? ResolveUrl(ReadOnlySpan<char> raw, Uri baseUrl)
     {
+        if (Parsing.UrlText.IsPlainAbsoluteHttp(raw))
+        {
+            return null; // absolute already (and no '&', space or quote to decode or trim): stays as written
+        }
+
         var value = (raw.Contains('&') ? WebUtility.HtmlDecode(raw.ToString()) : raw.ToString()).Trim();
         if (value.Length == 0 || value.StartsWith('#') || Uri.TryCreate(value, UriKind.Absolute, out var absolute) && !absolute.IsFile)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Unicode;
@@ -26,6 +27,24 @@ internal static class FeedTextDecoder
     private static readonly string C1AsWindows1252 = BuildC1Table();
 
     public static string Decode(ReadOnlySpan<byte> content, string? contentType)
+    {
+        var (buffer, length) = DecodePooled(content, contentType);
+        try
+        {
+            return new string(buffer, 0, length);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// What <see cref="Decode"/> returns, as the first <c>Length</c> characters of an array rented from
+    /// <see cref="ArrayPool{T}.Shared"/>, which the caller returns: the document's text is the biggest
+    /// thing a parse allocates (on the large-object heap for big feeds), and it is only read once.
+    /// </summary>
+    public static (char[] Buffer, int Length) DecodePooled(ReadOnlySpan<byte> content, string? contentType)
     {
         var (bomEncoding, bomLength) = FromByteOrderMark(content);
         if (bomEncoding is not null)
@@ -58,24 +77,23 @@ internal static class FeedTextDecoder
     /// C1 control characters (U+0080–U+009F) never mean anything in a feed; they are windows-1252
     /// punctuation (curly quotes, dashes) that went through a Latin-1 round trip, so they are read as such.
     /// </summary>
-    private static string FixC1(string text)
+    private static (char[] Buffer, int Length) FixC1((char[] Buffer, int Length) text)
     {
-        if (!text.AsSpan().ContainsAnyInRange('\u0080', '\u009F'))
+        var chars = text.Buffer.AsSpan(0, text.Length);
+        if (!chars.ContainsAnyInRange('\u0080', '\u009F'))
         {
             return text;
         }
 
-        return string.Create(text.Length, text, static (chars, source) =>
+        for (var i = 0; i < chars.Length; i++)
         {
-            source.AsSpan().CopyTo(chars);
-            for (var i = 0; i < chars.Length; i++)
+            if (chars[i] is >= '\u0080' and <= '\u009F')
             {
-                if (chars[i] is >= '\u0080' and <= '\u009F')
-                {
-                    chars[i] = C1AsWindows1252[chars[i] - 0x80];
-                }
+                chars[i] = C1AsWindows1252[chars[i] - 0x80];
             }
-        });
+        }
+
+        return text;
     }
 
     /// <summary>
@@ -230,7 +248,7 @@ internal static class FeedTextDecoder
         _ => name,
     };
 
-    private static bool TryDecodeStrict(Encoding encoding, ReadOnlySpan<byte> content, out string text)
+    private static bool TryDecodeStrict(Encoding encoding, ReadOnlySpan<byte> content, out (char[] Buffer, int Length) text)
     {
         if (encoding.CodePage == Encoding.UTF8.CodePage)
         {
@@ -239,27 +257,42 @@ internal static class FeedTextDecoder
             // what the strict decoder rejects (ill-formed sequences, encoded surrogates, overlongs).
             if (!Utf8.IsValid(content))
             {
-                text = "";
+                text = default;
                 return false;
             }
 
-            text = Encoding.UTF8.GetString(content);
+            text = GetChars(Encoding.UTF8, content);
             return true;
         }
 
         var strict = StrictByCodePage.GetOrAdd(encoding.CodePage, static codePage => Encoding.GetEncoding(codePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback));
         try
         {
-            text = strict.GetString(content);
+            text = GetChars(strict, content);
             return true;
         }
         catch (DecoderFallbackException)
         {
-            text = "";
+            text = default;
             return false;
         }
     }
 
-    private static string DecodeLenient(Encoding encoding, ReadOnlySpan<byte> content) =>
-        LenientByCodePage.GetOrAdd(encoding.CodePage, static codePage => Encoding.GetEncoding(codePage, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback)).GetString(content);
+    private static (char[] Buffer, int Length) DecodeLenient(Encoding encoding, ReadOnlySpan<byte> content) =>
+        GetChars(LenientByCodePage.GetOrAdd(encoding.CodePage, static codePage => Encoding.GetEncoding(codePage, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback)), content);
+
+    /// <summary>The decoded text in a rented array (given back here when decoding throws).</summary>
+    private static (char[] Buffer, int Length) GetChars(Encoding encoding, ReadOnlySpan<byte> content)
+    {
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, encoding.GetMaxCharCount(content.Length)));
+        try
+        {
+            return (buffer, encoding.GetChars(content, buffer));
+        }
+        catch
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+            throw;
+        }
+    }
 }

@@ -12,7 +12,10 @@ internal static class JsonFeedReader
         MaxDepth = 64,
     };
 
-    public static ParsedFeed Read(string text, Uri baseUrl)
+    public static ParsedFeed Read(string text, Uri baseUrl) => Read(text.AsMemory(), baseUrl);
+
+    /// <summary>Reads the feed from the text as it is; the text is not kept (it may be a rented buffer).</summary>
+    public static ParsedFeed Read(ReadOnlyMemory<char> text, Uri baseUrl)
     {
         JsonDocument document;
         try

@@ -47,42 +47,126 @@ internal sealed class LenientXmlParser
     /// <summary>What references into the C1 range (&amp;#128;–&amp;#159;) stand for: windows-1252's characters.</summary>
     private static readonly string[] C1AsWindows1252 = [.. Enumerable.Range(0x80, 32).Select(b => Windows1252.GetString([(byte)b]))];
 
-    private readonly string _s;
-    private readonly Uri? _documentUrl;
+    /// <summary>Names and short strings kept from earlier documents of the thread: beyond this many, they are dropped.</summary>
+    private const int MaxRetainedStrings = 4096;
+
+    /// <summary>A buffer grown past this many characters is not kept for the next document.</summary>
+    private const int MaxRetainedBuffer = 64 * 1024;
+
+    /// <summary>
+    /// The parser's dictionaries, lists and buffers cost more to set up than a small feed costs to read:
+    /// each thread keeps one parser and reuses it, document after document (parsing never re-enters).
+    /// </summary>
+    [ThreadStatic]
+    private static LenientXmlParser? t_cached;
+
     private readonly Dictionary<string, string> _entities = new(StringComparer.Ordinal);
     private readonly List<XmlElementNode> _open = [];
+
+    // The children of the open elements, in one list: an element's run starts at its entry in
+    // _childrenStart (parallel to _open) and becomes its exact-size Children array when it closes.
+    private readonly List<XmlNodeBase> _children = [];
+    private readonly List<int> _childrenStart = [];
+
+    // Whitespace between tags, as shared text nodes (immutable, and most of a feed's text nodes).
+    private readonly Dictionary<string, XmlTextNode> _whitespaceNodes = new(StringComparer.Ordinal);
     private readonly CharBuffer _text = new();
     private readonly CharBuffer _value = new();
     private readonly List<(QName Name, string Value)> _attributes = [];
 
-    // A feed repeats a few dozen names thousands of times: each is split and allocated once per document.
+    // A feed repeats a few dozen names thousands of times: each is split and allocated once (and
+    // shared with the thread's later documents; strings and names are immutable).
     private readonly Dictionary<string, QName> _names = new(StringComparer.Ordinal);
     private readonly HashSet<string> _shortStrings = new(StringComparer.Ordinal);
+    /// <summary>The document: its first <see cref="_length"/> characters (the array may be longer, rented).</summary>
+    private char[] _s = [];
+    private int _length;
+    private Uri? _documentUrl;
     private int _pos;
     private int _expanded;
     private XmlElementNode? _root;
     private bool _rootClosed;
 
-    private LenientXmlParser(string text, Uri? documentUrl)
+    private LenientXmlParser()
     {
-        _s = text;
-        _documentUrl = documentUrl;
     }
 
     /// <summary>An element or attribute name as written, with its prefix and local part.</summary>
     private sealed record QName(string Text, string Prefix, string Local);
 
     /// <summary>The document element, or null when the text holds no element at all.</summary>
-    public static XmlElementNode? Parse(string text, Uri? documentUrl) => new LenientXmlParser(text, documentUrl).Run();
+    public static XmlElementNode? Parse(string text, Uri? documentUrl) => Parse(text.ToCharArray(), text.Length, documentUrl);
+
+    /// <summary>
+    /// The document element of the first <paramref name="length"/> characters of <paramref name="text"/>
+    /// (which may be a rented array: nothing keeps a reference to it once this returns).
+    /// </summary>
+    public static XmlElementNode? Parse(char[] text, int length, Uri? documentUrl)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, text.Length);
+        var parser = t_cached ?? new LenientXmlParser();
+        t_cached = null;
+        try
+        {
+            parser.Start(text, length, documentUrl);
+            return parser.Run();
+        }
+        finally
+        {
+            parser.Finish();
+            t_cached = parser;
+        }
+    }
+
+    private void Start(char[] text, int length, Uri? documentUrl)
+    {
+        _s = text;
+        _length = length;
+        _documentUrl = documentUrl;
+        _pos = 0;
+        _expanded = 0;
+        _root = null;
+        _rootClosed = false;
+    }
+
+    /// <summary>Lets go of the document (nothing of it stays reachable from the cached parser) and trims what grew too big.</summary>
+    private void Finish()
+    {
+        _s = [];
+        _length = 0;
+        _documentUrl = null;
+        _root = null;
+        _open.Clear();
+        _children.Clear();
+        _childrenStart.Clear();
+        _attributes.Clear();
+        _entities.Clear();
+        _text.Reset(MaxRetainedBuffer);
+        _value.Reset(MaxRetainedBuffer);
+        if (_names.Count > MaxRetainedStrings)
+        {
+            _names.Clear();
+        }
+
+        if (_shortStrings.Count > MaxRetainedStrings)
+        {
+            _shortStrings.Clear();
+        }
+
+        if (_whitespaceNodes.Count > MaxRetainedStrings)
+        {
+            _whitespaceNodes.Clear();
+        }
+    }
 
     private XmlElementNode? Run()
     {
-        while (_pos < _s.Length)
+        while (_pos < _length)
         {
-            var lt = _s.IndexOf('<', _pos);
+            var lt = IndexOf('<', _pos);
             if (lt < 0)
             {
-                AddText(_s.AsSpan(_pos), decode: true);
+                AddText(_s.AsSpan(_pos, _length - _pos), decode: true);
                 break;
             }
 
@@ -92,17 +176,17 @@ internal sealed class LenientXmlParser
             }
 
             _pos = lt;
-            var next = _pos + 1 < _s.Length ? _s[_pos + 1] : '\0';
+            var next = _pos + 1 < _length ? _s[_pos + 1] : '\0';
             if (next == '!' && Follows("<!--"))
             {
                 _pos = IndexAfter("-->", _pos + 4);
             }
             else if (next == '!' && Follows("<![CDATA["))
             {
-                var end = _s.IndexOf("]]>", _pos + 9, StringComparison.Ordinal);
-                var stop = end < 0 ? _s.Length : end;
+                var end = IndexOf("]]>", _pos + 9);
+                var stop = end < 0 ? _length : end;
                 AddText(_s.AsSpan(_pos + 9, stop - _pos - 9), decode: false, cdata: true);
-                _pos = end < 0 ? _s.Length : end + 3;
+                _pos = end < 0 ? _length : end + 3;
             }
             else if (next == '!')
             {
@@ -129,15 +213,71 @@ internal sealed class LenientXmlParser
         }
 
         FlushText();
+        if (_open.Count > 0)
+        {
+            Close(0); // an unfinished document keeps what it had
+        }
+
         return _root;
     }
 
-    private bool Follows(string token) => _s.AsSpan(_pos).StartsWith(token, StringComparison.Ordinal);
+    /// <summary>Closes the open elements from <paramref name="index"/> up, innermost first, handing each its children.</summary>
+    private void Close(int index)
+    {
+        for (var m = _open.Count - 1; m >= index; m--)
+        {
+            var start = _childrenStart[m];
+            var count = _children.Count - start;
+            if (count > 0)
+            {
+                var children = new XmlNodeBase[count];
+                _children.CopyTo(start, children, 0, count);
+                _children.RemoveRange(start, count);
+                _open[m].Children = children;
+            }
+        }
+
+        _open.RemoveRange(index, _open.Count - index);
+        _childrenStart.RemoveRange(index, _childrenStart.Count - index);
+    }
+
+    /// <summary>A text node of whitespace, shared with earlier occurrences when it is short.</summary>
+    private XmlTextNode WhitespaceNode(ReadOnlySpan<char> text)
+    {
+        if (text.Length > MaxInternedLength)
+        {
+            return new XmlTextNode(text.ToString(), isCData: false);
+        }
+
+        var lookup = _whitespaceNodes.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(text, out var node))
+        {
+            node = new XmlTextNode(Shared(text), isCData: false);
+            _whitespaceNodes.Add(node.Text, node);
+        }
+
+        return node;
+    }
+
+    private bool Follows(string token) => _s.AsSpan(_pos, _length - _pos).StartsWith(token, StringComparison.Ordinal);
+
+    /// <summary>Where <paramref name="c"/> next occurs in the document from <paramref name="from"/>; -1 when it does not.</summary>
+    private int IndexOf(char c, int from)
+    {
+        var at = _s.AsSpan(from, _length - from).IndexOf(c);
+        return at < 0 ? -1 : at + from;
+    }
+
+    private int IndexOf(string token, int from)
+    {
+        var at = _s.AsSpan(from, _length - from).IndexOf(token, StringComparison.Ordinal);
+        return at < 0 ? -1 : at + from;
+    }
 
     private int IndexAfter(string token, int from)
     {
-        var at = _s.IndexOf(token, from, StringComparison.Ordinal);
-        return at < 0 ? _s.Length : at + token.Length;
+        var at = IndexOf(token, from);
+        return at < 0 ? _length : at + token.Length;
     }
 
     private static bool IsNameStart(char c) => char.IsLetter(c) || c is '_' or ':';
@@ -155,7 +295,7 @@ internal sealed class LenientXmlParser
         if (cdata)
         {
             FlushText();
-            _open[^1].Children.Add(new XmlTextNode(text.ToString(), isCData: true));
+            _children.Add(new XmlTextNode(text.ToString(), isCData: true));
             return;
         }
 
@@ -175,7 +315,7 @@ internal sealed class LenientXmlParser
         {
             // The indentation between elements is most of a feed's text nodes, and it repeats.
             var text = _text.Span;
-            _open[^1].Children.Add(new XmlTextNode(text.IsWhiteSpace() ? Shared(text) : text.ToString(), isCData: false));
+            _children.Add(text.IsWhiteSpace() ? WhitespaceNode(text) : new XmlTextNode(text.ToString(), isCData: false));
         }
 
         _text.Clear();
@@ -215,7 +355,7 @@ internal sealed class LenientXmlParser
 
     private void ReadDeclaration()
     {
-        if (string.Compare(_s, _pos, "<!DOCTYPE", 0, 9, StringComparison.OrdinalIgnoreCase) != 0)
+        if (!_s.AsSpan(_pos, _length - _pos).StartsWith("<!DOCTYPE", StringComparison.OrdinalIgnoreCase))
         {
             _pos = IndexAfter(">", _pos + 2);
             return;
@@ -224,7 +364,7 @@ internal sealed class LenientXmlParser
         // Walk the DOCTYPE honouring quotes and the internal subset; only <!ENTITY> lines are read.
         var i = _pos + 9;
         char quote = '\0';
-        while (i < _s.Length)
+        while (i < _length)
         {
             var c = _s[i];
             if (quote != '\0')
@@ -240,8 +380,8 @@ internal sealed class LenientXmlParser
             }
             else if (c == '[')
             {
-                var close = _s.IndexOf(']', i + 1);
-                var subsetEnd = close < 0 ? _s.Length : close;
+                var close = IndexOf(']', i + 1);
+                var subsetEnd = close < 0 ? _length : close;
                 ReadInternalSubset(_s.AsSpan(i + 1, subsetEnd - i - 1));
                 i = subsetEnd;
             }
@@ -253,7 +393,7 @@ internal sealed class LenientXmlParser
             i++;
         }
 
-        _pos = Math.Min(i + 1, _s.Length);
+        _pos = Math.Min(i + 1, _length);
     }
 
     private void ReadInternalSubset(ReadOnlySpan<char> subset)
@@ -318,14 +458,14 @@ internal sealed class LenientXmlParser
     {
         var i = _pos + 2;
         var start = i;
-        while (i < _s.Length && IsNameChar(_s[i]))
+        while (i < _length && IsNameChar(_s[i]))
         {
             i++;
         }
 
         var name = _s.AsSpan(start, i - start);
-        var gt = _s.IndexOf('>', i);
-        _pos = gt < 0 ? _s.Length : gt + 1;
+        var gt = IndexOf('>', i);
+        _pos = gt < 0 ? _length : gt + 1;
         FlushText();
 
         // Close the innermost open element of that name and everything opened inside it;
@@ -350,7 +490,7 @@ internal sealed class LenientXmlParser
             return;
         }
 
-        _open.RemoveRange(match, _open.Count - match);
+        Close(match);
         if (_open.Count == 0)
         {
             _rootClosed = true;
@@ -361,7 +501,7 @@ internal sealed class LenientXmlParser
     {
         var i = _pos + 1;
         var start = i;
-        while (i < _s.Length && IsNameChar(_s[i]))
+        while (i < _length && IsNameChar(_s[i]))
         {
             i++;
         }
@@ -370,7 +510,7 @@ internal sealed class LenientXmlParser
         var rawAttributes = _attributes;
         rawAttributes.Clear();
         var selfClosing = false;
-        while (i < _s.Length)
+        while (i < _length)
         {
             var c = _s[i];
             if (char.IsWhiteSpace(c))
@@ -382,7 +522,7 @@ internal sealed class LenientXmlParser
                 i++;
                 break;
             }
-            else if (c == '/' && i + 1 < _s.Length && _s[i + 1] == '>')
+            else if (c == '/' && i + 1 < _length && _s[i + 1] == '>')
             {
                 selfClosing = true;
                 i += 2;
@@ -395,23 +535,23 @@ internal sealed class LenientXmlParser
             else if (IsNameChar(c))
             {
                 var nameStart = i;
-                while (i < _s.Length && IsNameChar(_s[i]))
+                while (i < _length && IsNameChar(_s[i]))
                 {
                     i++;
                 }
 
                 var attributeName = Name(_s.AsSpan(nameStart, i - nameStart));
                 var j = i;
-                while (j < _s.Length && char.IsWhiteSpace(_s[j]))
+                while (j < _length && char.IsWhiteSpace(_s[j]))
                 {
                     j++;
                 }
 
                 var value = "";
-                if (j < _s.Length && _s[j] == '=')
+                if (j < _length && _s[j] == '=')
                 {
                     j++;
-                    while (j < _s.Length && char.IsWhiteSpace(_s[j]))
+                    while (j < _length && char.IsWhiteSpace(_s[j]))
                     {
                         j++;
                     }
@@ -444,7 +584,7 @@ internal sealed class LenientXmlParser
 
     private (string Value, int Next) ReadAttributeValue(int i)
     {
-        if (i >= _s.Length)
+        if (i >= _length)
         {
             return ("", i);
         }
@@ -453,11 +593,11 @@ internal sealed class LenientXmlParser
         int next;
         if (_s[i] is '"' or '\'')
         {
-            var close = _s.IndexOf(_s[i], i + 1);
-            var gt = _s.IndexOf('>', i + 1);
+            var close = IndexOf(_s[i], i + 1);
+            var gt = IndexOf('>', i + 1);
             if (close < 0)
             {
-                close = gt < 0 ? _s.Length : gt;
+                close = gt < 0 ? _length : gt;
                 next = close;
             }
             else
@@ -470,7 +610,7 @@ internal sealed class LenientXmlParser
         else
         {
             var j = i;
-            while (j < _s.Length && !char.IsWhiteSpace(_s[j]) && _s[j] != '>')
+            while (j < _length && !char.IsWhiteSpace(_s[j]) && _s[j] != '>')
             {
                 j++;
             }
@@ -520,15 +660,22 @@ internal sealed class LenientXmlParser
         var (prefix, local) = (qname.Prefix, qname.Local);
         var element = new XmlElementNode(qname.Text, prefix, local, "", parent) { DeclaredNamespaces = declared };
         element.Namespace = Resolve(element, prefix) ?? "";
-        foreach (var (name, value) in rawAttributes)
+        if (rawAttributes.Count > 0)
         {
-            var (attributePrefix, attributeLocal) = (name.Prefix, name.Local);
-            var ns = attributePrefix.Length == 0 || attributePrefix == "xmlns" ? "" : Resolve(element, attributePrefix) ?? "";
-            element.Attributes.Add(new XmlAttr(attributePrefix, attributeLocal, ns, value));
+            var attributes = new XmlAttr[rawAttributes.Count];
+            for (var a = 0; a < attributes.Length; a++)
+            {
+                var (name, value) = rawAttributes[a];
+                var (attributePrefix, attributeLocal) = (name.Prefix, name.Local);
+                var ns = attributePrefix.Length == 0 || attributePrefix == "xmlns" ? "" : Resolve(element, attributePrefix) ?? "";
+                attributes[a] = new XmlAttr(attributePrefix, attributeLocal, ns, value);
+            }
+
+            element.Attributes = attributes;
         }
 
         element.Base = parent?.Base ?? _documentUrl;
-        var xmlBase = element.Attr("base", XmlElementNode.XmlNamespace);
+        var xmlBase = element.Attributes.Length == 0 ? null : element.Attr("base", XmlElementNode.XmlNamespace);
         if (!string.IsNullOrWhiteSpace(xmlBase))
         {
             element.Base = UrlText.Resolve(element.Base, xmlBase) ?? element.Base;
@@ -544,7 +691,7 @@ internal sealed class LenientXmlParser
         }
         else
         {
-            parent.Children.Add(element);
+            _children.Add(element);
         }
 
         // HTML written unescaped in a description often leaves <br> and <img> unclosed.
@@ -552,6 +699,7 @@ internal sealed class LenientXmlParser
         if (!selfClosing && !isVoid)
         {
             _open.Add(element);
+            _childrenStart.Add(_children.Count);
         }
     }
 
@@ -746,6 +894,16 @@ internal sealed class LenientXmlParser
         }
 
         public void Clear() => Length = 0;
+
+        /// <summary>Empties the buffer, and gives back its memory when it grew past <paramref name="maxKept"/> characters.</summary>
+        public void Reset(int maxKept)
+        {
+            Length = 0;
+            if (_chars.Length > maxKept)
+            {
+                _chars = new char[256];
+            }
+        }
 
         private void Grow(int needed) => Array.Resize(ref _chars, Math.Max(_chars.Length * 2, Length + needed));
     }

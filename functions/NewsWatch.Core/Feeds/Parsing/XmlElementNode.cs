@@ -20,9 +20,11 @@ internal sealed class XmlElementNode(string qualifiedName, string prefix, string
 
     public XmlElementNode? Parent { get; } = parent;
 
-    public List<XmlAttr> Attributes { get; } = [];
+    /// <summary>The attributes in document order; most elements have none, and share the empty array.</summary>
+    public XmlAttr[] Attributes { get; set; } = [];
 
-    public List<XmlNodeBase> Children { get; } = [];
+    /// <summary>The child nodes in document order; set once, when the element closes (an array of the exact size).</summary>
+    public XmlNodeBase[] Children { get; set; } = [];
 
     /// <summary>The base URI in scope (document URL, refined by every xml:base on the way down).</summary>
     public Uri? Base { get; set; }
@@ -35,7 +37,7 @@ internal sealed class XmlElementNode(string qualifiedName, string prefix, string
 
     public string? Attr(string localName, string ns = "")
     {
-        foreach (var attribute in Attributes)
+        foreach (ref readonly var attribute in Attributes.AsSpan())
         {
             if (attribute.LocalName.Equals(localName, StringComparison.OrdinalIgnoreCase) && (attribute.Namespace == ns || (ns.Length == 0 && attribute.Prefix.Length == 0)))
             {
@@ -65,7 +67,7 @@ internal sealed class XmlElementNode(string qualifiedName, string prefix, string
     /// <summary>All text below this element, tags dropped.</summary>
     public string InnerText()
     {
-        if (Children.Count == 1 && Children[0] is XmlTextNode only)
+        if (Children.Length == 1 && Children[0] is XmlTextNode only)
         {
             return only.Text;
         }
@@ -73,6 +75,36 @@ internal sealed class XmlElementNode(string qualifiedName, string prefix, string
         var text = new StringBuilder();
         AppendText(text);
         return text.ToString();
+    }
+
+    /// <summary>
+    /// <c>InnerText().Trim()</c>, without the copies when the text is one node between whitespace
+    /// (CDATA on a line of its own, indented text): then only that node is trimmed.
+    /// </summary>
+    public string TrimmedInnerText()
+    {
+        XmlTextNode? only = null;
+        foreach (var child in Children)
+        {
+            if (child is not XmlTextNode text)
+            {
+                return InnerText().Trim();
+            }
+
+            if (text.Text.AsSpan().IsWhiteSpace())
+            {
+                continue;
+            }
+
+            if (only is not null)
+            {
+                return InnerText().Trim();
+            }
+
+            only = text;
+        }
+
+        return only is null ? "" : only.Text.Trim();
     }
 
     /// <summary>The content re-serialised as markup: for HTML written unescaped inside a feed element.</summary>
@@ -140,7 +172,7 @@ internal sealed class XmlElementNode(string qualifiedName, string prefix, string
             markup.Append('"');
         }
 
-        if (element.Children.Count == 0)
+        if (element.Children.Length == 0)
         {
             markup.Append(" />");
             return;
@@ -172,7 +204,7 @@ internal sealed class XmlElementNode(string qualifiedName, string prefix, string
 }
 
 /// <summary>The element children of a node, enumerable without allocating (and through LINQ, boxed, where that reads better).</summary>
-internal readonly struct ElementList(List<XmlNodeBase> children) : IEnumerable<XmlElementNode>
+internal readonly struct ElementList(XmlNodeBase[] children) : IEnumerable<XmlElementNode>
 {
     public Enumerator GetEnumerator() => new(children);
 
@@ -180,7 +212,7 @@ internal readonly struct ElementList(List<XmlNodeBase> children) : IEnumerable<X
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-    public struct Enumerator(List<XmlNodeBase> children) : IEnumerator<XmlElementNode>
+    public struct Enumerator(XmlNodeBase[] children) : IEnumerator<XmlElementNode>
     {
         private int _index = -1;
 
@@ -190,7 +222,7 @@ internal readonly struct ElementList(List<XmlNodeBase> children) : IEnumerable<X
 
         public bool MoveNext()
         {
-            while (++_index < children.Count)
+            while (++_index < children.Length)
             {
                 if (children[_index] is XmlElementNode element)
                 {

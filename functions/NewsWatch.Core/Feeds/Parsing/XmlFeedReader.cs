@@ -85,7 +85,7 @@ internal static class XmlFeedReader
             return null;
         }
 
-        var value = e.InnerText().Trim();
+        var value = e.TrimmedInnerText();
         return value.Length == 0 ? null : value;
     }
 
@@ -113,8 +113,23 @@ internal static class XmlFeedReader
             return null;
         }
 
-        var value = (e.HasElementChildren ? e.InnerMarkup() : e.InnerText()).Trim();
+        var value = e.HasElementChildren ? e.InnerMarkup().Trim() : e.TrimmedInnerText();
         return value.Length == 0 ? null : HtmlText.ResolveUrls(value, e.Base);
+    }
+
+    /// <summary>
+    /// <see cref="PlainText"/> of <see cref="Html"/>, without Html's trimmed copy: the plain-text conversion
+    /// trims anyway, and a value that trims to nothing is still skipped (null), as Html skips it.
+    /// </summary>
+    private static string? PlainHtml(XmlElementNode? e)
+    {
+        if (e is null)
+        {
+            return null;
+        }
+
+        var value = e.HasElementChildren ? e.InnerMarkup() : e.InnerText();
+        return value.AsSpan().IsWhiteSpace() ? null : HtmlText.ResolveUrls(value, e.Base);
     }
 
     private static string? PlainText(string? html)
@@ -259,13 +274,16 @@ internal static class XmlFeedReader
             AddEnclosure(enclosures, UrlText.ResolveWeb(enclosure.Base, enclosure.Attr("url")), enclosure.Attr("type"), enclosure.Attr("length"));
         }
 
-        foreach (var atomEnclosure in links.Where(l => l.Rel == "enclosure"))
+        foreach (var atomEnclosure in links)
         {
-            AddEnclosure(enclosures, atomEnclosure.Href, atomEnclosure.Type, null);
+            if (atomEnclosure.Rel == "enclosure")
+            {
+                AddEnclosure(enclosures, atomEnclosure.Href, atomEnclosure.Type, null);
+            }
         }
 
         AddMediaEnclosures(item, enclosures);
-        var title = PlainText(Html(Child(item, "", "title")) ?? Html(Child(item, Dc, "title")) ?? AtomTitle(item) ?? Html(Child(item, Media, "title")));
+        var title = PlainText(PlainHtml(Child(item, "", "title")) ?? PlainHtml(Child(item, Dc, "title")) ?? AtomTitle(item) ?? PlainHtml(Child(item, Media, "title")));
         var updated = FirstDate(item, (Atom10, "updated"), (Atom10, "modified"), (DcTerms, "modified"), (Dc, "date")) ?? FeedDates.Parse(item.Attr("lastmod"));
         var published = FirstDate(item, ("", "pubDate"), (Dc, "date"), (Atom10, "published"), (Atom10, "issued"), (DcTerms, "issued"), (DcTerms, "created")) ?? updated;
         return new FeedItem(id, title ?? "", link, PlainText(description ?? content) ?? "", published)
@@ -306,9 +324,12 @@ internal static class XmlFeedReader
     {
         var links = AtomLinks(entry);
         var enclosures = new List<FeedEnclosure>();
-        foreach (var link in Children(entry, Atom10, "link").Where(l => (l.Attr("rel") ?? "").Trim().Equals("enclosure", StringComparison.OrdinalIgnoreCase)))
+        foreach (var link in Children(entry, Atom10, "link"))
         {
-            AddEnclosure(enclosures, UrlText.ResolveWeb(link.Base, link.Attr("href")), link.Attr("type"), link.Attr("length"));
+            if ((link.Attr("rel") ?? "").AsSpan().Trim().Equals("enclosure", StringComparison.OrdinalIgnoreCase))
+            {
+                AddEnclosure(enclosures, UrlText.ResolveWeb(link.Base, link.Attr("href")), link.Attr("type"), link.Attr("length"));
+            }
         }
 
         AddMediaEnclosures(entry, enclosures);
@@ -329,8 +350,22 @@ internal static class XmlFeedReader
         };
     }
 
-    private static string? MediaDescription(XmlElementNode item) =>
-        Html(Child(item, Media, "description") ?? Children(item, Media, "group").Select(g => Child(g, Media, "description")).FirstOrDefault(d => d is not null));
+    private static string? MediaDescription(XmlElementNode item)
+    {
+        var description = Child(item, Media, "description");
+        if (description is null)
+        {
+            foreach (var group in Children(item, Media, "group"))
+            {
+                if ((description = Child(group, Media, "description")) is not null)
+                {
+                    break;
+                }
+            }
+        }
+
+        return Html(description);
+    }
 
     private static string? AtomTitle(XmlElementNode parent) => PlainText(AtomHtml(Child(parent, Atom10, "title")));
 
@@ -491,8 +526,19 @@ internal static class XmlFeedReader
         return new FeedPerson(name.Length == 0 ? null : name, email.Length == 0 ? null : email);
     }
 
-    private static List<FeedPerson> AtomPeople(XmlElementNode parent, string localName) =>
-        Children(parent, Atom10, localName).Select(AtomPerson).Where(p => p.Name is not null || p.Email is not null).ToList();
+    private static List<FeedPerson> AtomPeople(XmlElementNode parent, string localName)
+    {
+        var people = new List<FeedPerson>();
+        foreach (var e in Children(parent, Atom10, localName))
+        {
+            if (AtomPerson(e) is var person && (person.Name is not null || person.Email is not null))
+            {
+                people.Add(person);
+            }
+        }
+
+        return people;
+    }
 
     private static FeedPerson AtomPerson(XmlElementNode e)
     {
@@ -507,13 +553,7 @@ internal static class XmlFeedReader
     private static List<string> Categories(XmlElementNode parent)
     {
         var categories = new List<string>();
-        void Add(string? value)
-        {
-            if (!string.IsNullOrWhiteSpace(value) && !categories.Contains(value.Trim()))
-            {
-                categories.Add(value.Trim());
-            }
-        }
+        void Add(string? value) => AddCategory(categories, value);
 
         foreach (var e in parent.Elements())
         {
@@ -549,6 +589,14 @@ internal static class XmlFeedReader
         return categories;
     }
 
+    private static void AddCategory(List<string> categories, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value) && !categories.Contains(value.Trim()))
+        {
+            categories.Add(value.Trim());
+        }
+    }
+
     private static void AddEnclosure(List<FeedEnclosure> enclosures, Uri? url, string? type, string? length)
     {
         if (url is null || enclosures.Exists(e => e.Url == url))
@@ -563,22 +611,48 @@ internal static class XmlFeedReader
     private static void AddMediaEnclosures(XmlElementNode item, List<FeedEnclosure> enclosures)
     {
         // media:content may stand alone or be grouped; either way each is a file of the item.
-        var contents = Children(item, Media, "content").Concat(Children(item, Media, "group").SelectMany(g => Children(g, Media, "content")));
-        foreach (var media in contents)
+        foreach (var media in Children(item, Media, "content"))
         {
             AddEnclosure(enclosures, UrlText.ResolveWeb(media.Base, media.Attr("url")), media.Attr("type"), media.Attr("fileSize"));
+        }
+
+        foreach (var group in Children(item, Media, "group"))
+        {
+            foreach (var media in Children(group, Media, "content"))
+            {
+                AddEnclosure(enclosures, UrlText.ResolveWeb(media.Base, media.Attr("url")), media.Attr("type"), media.Attr("fileSize"));
+            }
         }
     }
 
     private static FeedImage? ItemImage(XmlElementNode item, List<FeedEnclosure> enclosures)
     {
-        var thumbnail = Children(item, Media, "thumbnail").Concat(Children(item, Media, "group").SelectMany(g => Children(g, Media, "thumbnail"))).FirstOrDefault();
+        var thumbnail = Child(item, Media, "thumbnail");
+        if (thumbnail is null)
+        {
+            foreach (var group in Children(item, Media, "group"))
+            {
+                if ((thumbnail = Child(group, Media, "thumbnail")) is not null)
+                {
+                    break;
+                }
+            }
+        }
+
         if (ImageOf(thumbnail?.Attr("url"), thumbnail?.Base) is { } fromThumbnail)
         {
             return fromThumbnail;
         }
 
-        var mediaImage = Children(item, Media, "content").FirstOrDefault(m => m.Attr("medium") == "image" || (m.Attr("type") ?? "").StartsWith("image/", StringComparison.OrdinalIgnoreCase));
+        XmlElementNode? mediaImage = null;
+        foreach (var m in Children(item, Media, "content"))
+        {
+            if (m.Attr("medium") == "image" || (m.Attr("type") ?? "").StartsWith("image/", StringComparison.OrdinalIgnoreCase))
+            {
+                mediaImage = m;
+                break;
+            }
+        }
         if (ImageOf(mediaImage?.Attr("url"), mediaImage?.Base) is { } fromMedia)
         {
             return fromMedia;
@@ -597,7 +671,7 @@ internal static class XmlFeedReader
         UrlText.ResolveWeb(baseUrl, url) is { } resolved ? new FeedImage(resolved) : null;
 
     /// <summary>The child elements matching <see cref="Is"/>: a struct, enumerable without allocating, and through LINQ (boxed) where that reads better.</summary>
-    private readonly struct NamedChildren(List<XmlNodeBase> children, string ns, string localName) : IEnumerable<XmlElementNode>
+    private readonly struct NamedChildren(XmlNodeBase[] children, string ns, string localName) : IEnumerable<XmlElementNode>
     {
         public Enumerator GetEnumerator() => new(children, ns, localName);
 
@@ -605,7 +679,7 @@ internal static class XmlFeedReader
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-        public struct Enumerator(List<XmlNodeBase> children, string ns, string localName) : IEnumerator<XmlElementNode>
+        public struct Enumerator(XmlNodeBase[] children, string ns, string localName) : IEnumerator<XmlElementNode>
         {
             private int _index = -1;
 
@@ -615,7 +689,7 @@ internal static class XmlFeedReader
 
             public bool MoveNext()
             {
-                while (++_index < children.Count)
+                while (++_index < children.Length)
                 {
                     if (children[_index] is XmlElementNode element && Is(element, ns, localName))
                     {
