@@ -88,26 +88,8 @@ public static partial class HtmlText
         var rented = ArrayPool<char>.Shared.Rent(span.Length);
         try
         {
-            var length = 0;
-            var pendingSpace = false;
-            foreach (var c in span)
-            {
-                if (char.IsWhiteSpace(c))
-                {
-                    pendingSpace = length > 0;
-                    continue;
-                }
-
-                if (pendingSpace)
-                {
-                    rented[length++] = ' ';
-                    pendingSpace = false;
-                }
-
-                rented[length++] = c;
-            }
-
-            return new string(rented, 0, length);
+            span.CopyTo(rented);
+            return new string(rented, 0, CollapseInPlace(rented.AsSpan(0, span.Length)));
         }
         finally
         {

@@ -189,12 +189,7 @@ public sealed class FeedPollingTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Poll_MovedPermanently_StoredUrlUpdated()
     {
         await _host.Get<FeedRegistry>().AddAsync(_server.UrlOf("old.xml"), default);
-        _server.Handlers["/old.xml"] = context =>
-        {
-            context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
-            context.Response.Headers.Location = "/new.xml";
-            return Task.CompletedTask;
-        };
+        Redirect("/old.xml", StatusCodes.Status301MovedPermanently, "/new.xml");
         ServeRss("/new.xml");
 
         var result = await PollAsync("old.xml");
@@ -208,12 +203,7 @@ public sealed class FeedPollingTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Poll_TemporaryRedirect_StoredUrlKept()
     {
         await _host.Get<FeedRegistry>().AddAsync(_server.UrlOf("moving.xml"), default);
-        _server.Handlers["/moving.xml"] = context =>
-        {
-            context.Response.StatusCode = StatusCodes.Status302Found;
-            context.Response.Headers.Location = "/conditional-target.xml";
-            return Task.CompletedTask;
-        };
+        Redirect("/moving.xml", StatusCodes.Status302Found, "/conditional-target.xml");
         ServeRss("/conditional-target.xml");
 
         var result = await PollAsync("moving.xml");
@@ -327,12 +317,7 @@ public sealed class FeedPollingTests(AzuriteFixture azurite) : IAsyncLifetime
         };
         foreach (var (from, to) in new[] { ("/loop-a.xml", "/loop-b.xml"), ("/loop-b.xml", "/loop-a.xml"), ("/to-metadata.xml", "http://169.254.169.254/latest/meta-data/") })
         {
-            _server.Handlers[from] = context =>
-            {
-                context.Response.StatusCode = StatusCodes.Status302Found;
-                context.Response.Headers.Location = to;
-                return Task.CompletedTask;
-            };
+            Redirect(from, StatusCodes.Status302Found, to);
         }
 
         ServeRss("/good.xml");
@@ -379,6 +364,14 @@ public sealed class FeedPollingTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.DoesNotContain(_server.Requests, r => r.Path == "/local.xml");
         await production.StopAsync();
     }
+
+    private void Redirect(string path, int status, string location) =>
+        _server.Handlers[path] = context =>
+        {
+            context.Response.StatusCode = status;
+            context.Response.Headers.Location = location;
+            return Task.CompletedTask;
+        };
 
     private static string RssWith(string title) => Rss.Replace("{0}", title, StringComparison.Ordinal);
 
