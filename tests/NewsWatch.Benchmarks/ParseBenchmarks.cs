@@ -84,20 +84,20 @@ public sealed class ThroughputColumn : IColumn
 
     public UnitType UnitType => UnitType.Dimensionless;
 
-    public string Legend => "Feed bytes parsed per second, in MB (10^6 bytes): corpus subset size / Mean";
+    public string Legend => "Feed bytes parsed per second, in MB (10^6 bytes): corpus subset size / Median (the machine is shared: the median resists outliers)";
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, summary.Style);
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
-        var mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
-        if (mean is not > 0 || benchmarkCase.Parameters["Files"] is not string subset)
+        var median = summary[benchmarkCase]?.ResultStatistics?.Median;
+        if (median is not > 0 || benchmarkCase.Parameters["Files"] is not string subset)
         {
             return "NA";
         }
 
         var megabytes = Corpus.BytesOf(Corpus.Subset(subset)) / 1e6;
-        return (megabytes / (mean.Value / 1e9)).ToString("N1", CultureInfo.InvariantCulture);
+        return (megabytes / (median.Value / 1e9)).ToString("N1", CultureInfo.InvariantCulture);
     }
 
     public bool IsAvailable(Summary summary) => true;

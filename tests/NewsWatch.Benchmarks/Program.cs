@@ -1,13 +1,13 @@
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using NewsWatch.Benchmarks;
 
 // dotnet run -c Release --project tests/NewsWatch.Benchmarks -- <command>
 //   count [--feeds PATH]                      files each parser reads, over the whole corpus
-//   parse [--feeds PATH] [BenchmarkDotNet args] parse throughput (BenchmarkDotNet: 1 launch, 3 warmups, 10 iterations, in process)
+//   parse [--feeds PATH] [BenchmarkDotNet args] parse throughput (BenchmarkDotNet: 3 launches of 3 warmups + 15 iterations, out of process)
 //   cycle [--feed-count N] [--hosts N] [--concurrency 16,64] [--repeat N] [--latency-ms N] [--changed 0.2] [--items N] [--max-per-host N] [--gzip]
 // The corpus folder: --feeds PATH (count, parse), else $NEWSWATCH_FEEDS, else ../shared/data/feeds next to the repository.
 var command = args.Length > 0 ? args[0] : "";
@@ -23,9 +23,11 @@ try
         case "parse":
             Environment.SetEnvironmentVariable(Corpus.EnvironmentVariable, Corpus.ResolveFolder(TakeOption(rest, "--feeds")));
             var config = ManualConfig.Create(DefaultConfig.Instance)
-                .AddJob(Job.ShortRun.WithIterationCount(10).WithToolchain(InProcessEmitToolchain.Instance).WithId("Short10"))
+                // Each benchmark in its own processes (three launches), so that one library's garbage does
+                // not land on the next one's clock; the machine is shared, so medians are read too.
+                .AddJob(Job.Default.WithLaunchCount(3).WithWarmupCount(3).WithIterationCount(15).WithId("3x15"))
                 .AddDiagnoser(MemoryDiagnoser.Default)
-                .AddColumn(new CorpusColumn(), new ThroughputColumn());
+                .AddColumn(new CorpusColumn(), new ThroughputColumn(), StatisticColumn.Median, new MedianRatioColumn());
             var summary = BenchmarkRunner.Run<ParseBenchmarks>(config, [.. rest]);
             return summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success) ? 1 : 0;
 

@@ -33,6 +33,12 @@ internal sealed class LenientXmlParser
     /// <summary>Strings up to this length that recur (names, whitespace between tags, short attribute values) are shared, not copied.</summary>
     private const int MaxInternedLength = 32;
 
+    /// <summary>
+    /// <see cref="IsNameChar"/> for ASCII, looked up rather than computed: names are scanned a
+    /// character at a time, and this test is the tokenizer's innermost loop.
+    /// </summary>
+    private static readonly bool[] AsciiNameChars = [.. Enumerable.Range(0, 128).Select(c => !char.IsWhiteSpace((char)c) && (char)c is not ('/' or '>' or '<' or '=' or '"' or '\''))];
+
     /// <summary>Characters an attribute value needs work for: references to decode, and whitespace XML reads as spaces.</summary>
     private static readonly SearchValues<char> AttributeSpecials = SearchValues.Create("&\t\n\r");
 
@@ -65,18 +71,16 @@ internal sealed class LenientXmlParser
 
     // The children of the open elements, in one list: an element's run starts at its entry in
     // _childrenStart (parallel to _open) and becomes its exact-size Children array when it closes.
-    private readonly List<XmlNodeBase> _children = [];
+    private readonly List<object> _children = [];
     private readonly List<int> _childrenStart = [];
 
-    // Whitespace between tags, as shared text nodes (immutable, and most of a feed's text nodes).
-    private readonly Dictionary<string, XmlTextNode> _whitespaceNodes = new(StringComparer.Ordinal);
     private readonly CharBuffer _text = new();
     private readonly CharBuffer _value = new();
-    private readonly List<(QName Name, string Value)> _attributes = [];
+    private readonly List<(XmlName Name, string Value)> _attributes = [];
 
     // A feed repeats a few dozen names thousands of times: each is split and allocated once (and
     // shared with the thread's later documents; strings and names are immutable).
-    private readonly Dictionary<string, QName> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, XmlName> _names = new(StringComparer.Ordinal);
     private readonly HashSet<string> _shortStrings = new(StringComparer.Ordinal);
     /// <summary>The document: its first <see cref="_length"/> characters (the array may be longer, rented).</summary>
     private char[] _s = [];
@@ -90,9 +94,6 @@ internal sealed class LenientXmlParser
     private LenientXmlParser()
     {
     }
-
-    /// <summary>An element or attribute name as written, with its prefix and local part.</summary>
-    private sealed record QName(string Text, string Prefix, string Local);
 
     /// <summary>The document element, or null when the text holds no element at all.</summary>
     public static XmlElementNode? Parse(string text, Uri? documentUrl) => Parse(text.ToCharArray(), text.Length, documentUrl);
@@ -152,11 +153,6 @@ internal sealed class LenientXmlParser
         {
             _shortStrings.Clear();
         }
-
-        if (_whitespaceNodes.Count > MaxRetainedStrings)
-        {
-            _whitespaceNodes.Clear();
-        }
     }
 
     private XmlElementNode? Run()
@@ -185,7 +181,7 @@ internal sealed class LenientXmlParser
             {
                 var end = IndexOf("]]>", _pos + 9);
                 var stop = end < 0 ? _length : end;
-                AddText(_s.AsSpan(_pos + 9, stop - _pos - 9), decode: false, cdata: true);
+                AddText(_s.AsSpan(_pos + 9, stop - _pos - 9), decode: false);
                 _pos = end < 0 ? _length : end + 3;
             }
             else if (next == '!')
@@ -230,7 +226,7 @@ internal sealed class LenientXmlParser
             var count = _children.Count - start;
             if (count > 0)
             {
-                var children = new XmlNodeBase[count];
+                var children = new object[count];
                 _children.CopyTo(start, children, 0, count);
                 _children.RemoveRange(start, count);
                 _open[m].Children = children;
@@ -239,24 +235,6 @@ internal sealed class LenientXmlParser
 
         _open.RemoveRange(index, _open.Count - index);
         _childrenStart.RemoveRange(index, _childrenStart.Count - index);
-    }
-
-    /// <summary>A text node of whitespace, shared with earlier occurrences when it is short.</summary>
-    private XmlTextNode WhitespaceNode(ReadOnlySpan<char> text)
-    {
-        if (text.Length > MaxInternedLength)
-        {
-            return new XmlTextNode(text.ToString(), isCData: false);
-        }
-
-        var lookup = _whitespaceNodes.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(text, out var node))
-        {
-            node = new XmlTextNode(Shared(text), isCData: false);
-            _whitespaceNodes.Add(node.Text, node);
-        }
-
-        return node;
     }
 
     private bool Follows(string token) => _s.AsSpan(_pos, _length - _pos).StartsWith(token, StringComparison.Ordinal);
@@ -282,20 +260,18 @@ internal sealed class LenientXmlParser
 
     private static bool IsNameStart(char c) => char.IsLetter(c) || c is '_' or ':';
 
-    private static bool IsNameChar(char c) => !char.IsWhiteSpace(c) && c is not ('/' or '>' or '<' or '=' or '"' or '\'');
+    /// <summary>Whether a character can be part of a tag or attribute name (leniently: anything but what ends one).</summary>
+    private static bool IsNameChar(char c) => c < 128 ? AsciiNameChars[c] : !char.IsWhiteSpace(c);
 
-    private void AddText(ReadOnlySpan<char> text, bool decode, bool cdata = false)
+    /// <summary>
+    /// Adds character data to the current text run; <paramref name="decode"/> is false for CDATA,
+    /// whose content is never markup (it joins the text around it, as in any XML infoset).
+    /// </summary>
+    private void AddText(ReadOnlySpan<char> text, bool decode)
     {
         if (_open.Count == 0)
         {
             // Text outside the document element (whitespace, junk before <?xml) means nothing.
-            return;
-        }
-
-        if (cdata)
-        {
-            FlushText();
-            _children.Add(new XmlTextNode(text.ToString(), isCData: true));
             return;
         }
 
@@ -313,9 +289,9 @@ internal sealed class LenientXmlParser
     {
         if (_text.Length > 0 && _open.Count > 0)
         {
-            // The indentation between elements is most of a feed's text nodes, and it repeats.
+            // The indentation between elements is most of a feed's text runs, and it repeats.
             var text = _text.Span;
-            _children.Add(text.IsWhiteSpace() ? WhitespaceNode(text) : new XmlTextNode(text.ToString(), isCData: false));
+            _children.Add(text.IsWhiteSpace() ? Shared(text) : text.ToString());
         }
 
         _text.Clear();
@@ -339,14 +315,14 @@ internal sealed class LenientXmlParser
         return shared;
     }
 
-    private QName Name(ReadOnlySpan<char> text)
+    private XmlName Name(ReadOnlySpan<char> text)
     {
         var lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
         if (!lookup.TryGetValue(text, out var name))
         {
             var qname = text.ToString();
             var (prefix, local) = Split(qname);
-            name = new QName(qname, prefix, local);
+            name = new XmlName(qname, prefix, local);
             _names.Add(qname, name);
         }
 
@@ -640,7 +616,7 @@ internal sealed class LenientXmlParser
         return (value.Span.ToString(), next);
     }
 
-    private void OpenElement(QName qname, List<(QName Name, string Value)> rawAttributes, bool selfClosing)
+    private void OpenElement(XmlName qname, List<(XmlName Name, string Value)> rawAttributes, bool selfClosing)
     {
         var parent = _open.Count > 0 ? _open[^1] : null;
         Dictionary<string, string>? declared = null;
@@ -658,7 +634,7 @@ internal sealed class LenientXmlParser
         }
 
         var (prefix, local) = (qname.Prefix, qname.Local);
-        var element = new XmlElementNode(qname.Text, prefix, local, "", parent) { DeclaredNamespaces = declared };
+        var element = new XmlElementNode(qname, "", parent) { DeclaredNamespaces = declared };
         element.Namespace = Resolve(element, prefix) ?? "";
         if (rawAttributes.Count > 0)
         {

@@ -2,19 +2,18 @@ using System.Text;
 
 namespace NewsWatch.Feeds.Parsing;
 
-/// <summary>An element of the lenient tree, with its namespace resolved and its xml:base applied.</summary>
-internal sealed class XmlElementNode(string qualifiedName, string prefix, string localName, string ns, XmlElementNode? parent) : XmlNodeBase
+/// <summary>
+/// An element of the lenient tree, with its namespace resolved and its xml:base applied.
+/// Its children are elements and strings (character data, entities decoded): a text run is
+/// not wrapped in an object of its own, as feeds have about as many text runs as elements.
+/// </summary>
+internal sealed class XmlElementNode(XmlName name, string ns, XmlElementNode? parent)
 {
     public const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
 
-    public XmlElementNode(string prefix, string localName, string ns, XmlElementNode? parent)
-        : this(prefix.Length == 0 ? localName : prefix + ":" + localName, prefix, localName, ns, parent)
-    {
-    }
+    public string Prefix => name.Prefix;
 
-    public string Prefix { get; } = prefix;
-
-    public string LocalName { get; } = localName;
+    public string LocalName => name.Local;
 
     public string Namespace { get; set; } = ns;
 
@@ -23,14 +22,14 @@ internal sealed class XmlElementNode(string qualifiedName, string prefix, string
     /// <summary>The attributes in document order; most elements have none, and share the empty array.</summary>
     public XmlAttr[] Attributes { get; set; } = [];
 
-    /// <summary>The child nodes in document order; set once, when the element closes (an array of the exact size).</summary>
-    public XmlNodeBase[] Children { get; set; } = [];
+    /// <summary>The child elements and strings in document order; set once, when the element closes (an array of the exact size).</summary>
+    public object[] Children { get; set; } = [];
 
     /// <summary>The base URI in scope (document URL, refined by every xml:base on the way down).</summary>
     public Uri? Base { get; set; }
 
     /// <summary>The name as written (prefix:local); kept rather than rebuilt, as end tags are matched against it.</summary>
-    public string QualifiedName { get; } = qualifiedName;
+    public string QualifiedName => name.Text;
 
     /// <summary>The xmlns / xmlns:prefix declarations made on this element (null when none, as for most).</summary>
     public Dictionary<string, string>? DeclaredNamespaces { get; set; }
@@ -67,9 +66,9 @@ internal sealed class XmlElementNode(string qualifiedName, string prefix, string
     /// <summary>All text below this element, tags dropped.</summary>
     public string InnerText()
     {
-        if (Children.Length == 1 && Children[0] is XmlTextNode only)
+        if (Children.Length == 1 && Children[0] is string only)
         {
-            return only.Text;
+            return only;
         }
 
         var text = new StringBuilder();
@@ -83,15 +82,15 @@ internal sealed class XmlElementNode(string qualifiedName, string prefix, string
     /// </summary>
     public string TrimmedInnerText()
     {
-        XmlTextNode? only = null;
+        string? only = null;
         foreach (var child in Children)
         {
-            if (child is not XmlTextNode text)
+            if (child is not string text)
             {
                 return InnerText().Trim();
             }
 
-            if (text.Text.AsSpan().IsWhiteSpace())
+            if (text.AsSpan().IsWhiteSpace())
             {
                 continue;
             }
@@ -104,7 +103,7 @@ internal sealed class XmlElementNode(string qualifiedName, string prefix, string
             only = text;
         }
 
-        return only is null ? "" : only.Text.Trim();
+        return only is null ? "" : only.Trim();
     }
 
     /// <summary>The content re-serialised as markup: for HTML written unescaped inside a feed element.</summary>
@@ -139,9 +138,9 @@ internal sealed class XmlElementNode(string qualifiedName, string prefix, string
     {
         foreach (var child in Children)
         {
-            if (child is XmlTextNode node)
+            if (child is string run)
             {
-                text.Append(node.Text);
+                text.Append(run);
             }
             else if (child is XmlElementNode element)
             {
@@ -150,11 +149,11 @@ internal sealed class XmlElementNode(string qualifiedName, string prefix, string
         }
     }
 
-    private static void AppendMarkup(StringBuilder markup, XmlNodeBase node)
+    private static void AppendMarkup(StringBuilder markup, object node)
     {
-        if (node is XmlTextNode text)
+        if (node is string text)
         {
-            EscapeInto(markup, text.Text, attribute: false);
+            EscapeInto(markup, text, attribute: false);
             return;
         }
 
@@ -204,7 +203,7 @@ internal sealed class XmlElementNode(string qualifiedName, string prefix, string
 }
 
 /// <summary>The element children of a node, enumerable without allocating (and through LINQ, boxed, where that reads better).</summary>
-internal readonly struct ElementList(XmlNodeBase[] children) : IEnumerable<XmlElementNode>
+internal readonly struct ElementList(object[] children) : IEnumerable<XmlElementNode>
 {
     public Enumerator GetEnumerator() => new(children);
 
@@ -212,7 +211,7 @@ internal readonly struct ElementList(XmlNodeBase[] children) : IEnumerable<XmlEl
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-    public struct Enumerator(XmlNodeBase[] children) : IEnumerator<XmlElementNode>
+    public struct Enumerator(object[] children) : IEnumerator<XmlElementNode>
     {
         private int _index = -1;
 

@@ -671,7 +671,7 @@ internal static class XmlFeedReader
         UrlText.ResolveWeb(baseUrl, url) is { } resolved ? new FeedImage(resolved) : null;
 
     /// <summary>The child elements matching <see cref="Is"/>: a struct, enumerable without allocating, and through LINQ (boxed) where that reads better.</summary>
-    private readonly struct NamedChildren(XmlNodeBase[] children, string ns, string localName) : IEnumerable<XmlElementNode>
+    private readonly struct NamedChildren(object[] children, string ns, string localName) : IEnumerable<XmlElementNode>
     {
         public Enumerator GetEnumerator() => new(children, ns, localName);
 
@@ -679,7 +679,7 @@ internal static class XmlFeedReader
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-        public struct Enumerator(XmlNodeBase[] children, string ns, string localName) : IEnumerator<XmlElementNode>
+        public struct Enumerator(object[] children, string ns, string localName) : IEnumerator<XmlElementNode>
         {
             private int _index = -1;
 

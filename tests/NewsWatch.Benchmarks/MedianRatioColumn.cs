@@ -1,0 +1,46 @@
+using System.Globalization;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+
+namespace NewsWatch.Benchmarks;
+
+/// <summary>
+/// This case's median time over the baseline's median in the same subset. BenchmarkDotNet's Ratio
+/// is the mean of per-iteration ratios, which one slow iteration of either side skews; on a
+/// shared machine the medians give the steadier comparison.
+/// </summary>
+public sealed class MedianRatioColumn : IColumn
+{
+    public string Id => nameof(MedianRatioColumn);
+
+    public string ColumnName => "Median ratio";
+
+    public bool AlwaysShow => true;
+
+    public ColumnCategory Category => ColumnCategory.Baseline;
+
+    public int PriorityInCategory => 10;
+
+    public bool IsNumeric => true;
+
+    public UnitType UnitType => UnitType.Dimensionless;
+
+    public string Legend => "Median time / the baseline's median time, same subset";
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, summary.Style);
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    {
+        var baseline = summary.GetBaseline(summary.GetLogicalGroupKey(benchmarkCase));
+        var median = summary[benchmarkCase]?.ResultStatistics?.Median;
+        var baselineMedian = baseline is null ? null : summary[baseline]?.ResultStatistics?.Median;
+        return median is > 0 && baselineMedian is > 0
+            ? (median.Value / baselineMedian.Value).ToString("N2", CultureInfo.InvariantCulture)
+            : "NA";
+    }
+
+    public bool IsAvailable(Summary summary) => true;
+
+    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+}
