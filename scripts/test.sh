@@ -17,7 +17,8 @@ results=$(mktemp -d)
 status=0
 projects=(tests/NewsWatch.UnitTests tests/NewsWatch.IntegrationTests)
 # Extra suites over the shared reference data, when it is there (CI has it beside the clone):
-# they report figures (feed conformance into docs/feeds.md) on top of passing or failing.
+# they report figures (feed conformance into docs/feeds.md, the classifier on the labelled dev set
+# into docs/classifier.md) on top of passing or failing.
 if [ -f ../shared/data/feeds/MANIFEST.csv ]; then
   projects+=(tests/NewsWatch.Conformance)
 else
@@ -32,6 +33,8 @@ done
 if [[ " ${projects[*]} " == *" tests/NewsWatch.Conformance "* ]]; then
   echo "Feed conformance figures (docs/feeds.md):"
   sed -n '/conformance figures: generated/,/end of conformance figures/p' docs/feeds.md | grep -v '^<!--'
+  echo "Classifier on the dev set (docs/classifier.md; the misses are listed there):"
+  sed -n '/dev-set figures: generated/,/^misses/p' docs/classifier.md | grep -v '^<!--\|^```'
 fi
 
 # One closing line over every project's results.

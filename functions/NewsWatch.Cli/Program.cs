@@ -7,6 +7,7 @@ var root = new RootCommand("newswatch: arms-deal alerts from news feeds")
     FeedsCommand.Create(),
     SubscribersCommand.Create(),
     ClassifyCommand.Create(),
+    EvalCommand.Create(),
     ParseFeedCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

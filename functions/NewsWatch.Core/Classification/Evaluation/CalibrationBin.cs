@@ -1,0 +1,7 @@
+namespace NewsWatch.Classification.Evaluation;
+
+/// <summary>Items whose score fell in [From, To): how many, and the share that were labelled relevant (a calibrated score matches it).</summary>
+public sealed record CalibrationBin(double From, double To, int Items, int Relevant)
+{
+    public double ObservedRate => Items == 0 ? 0 : (double)Relevant / Items;
+}
