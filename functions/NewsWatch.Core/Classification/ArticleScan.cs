@@ -33,7 +33,7 @@ internal sealed class ArticleScan
         var scan = new ArticleScan(article);
         var text = article.Full;
         lexicon.Parties.FindAll(text, scan.Parties);
-        scan.Parties.RemoveAll(hit => IsDateline(article, hit));
+        scan.Parties.RemoveAll(hit => IsDateline(article, hit) || IsCurrency(text, hit));
         lexicon.Weapons.FindAll(text, scan.Weapons);
         lexicon.Transfers.FindAll(text, scan.Transfers);
         lexicon.Negatives.FindAll(text, scan.Negatives);
@@ -60,6 +60,10 @@ internal sealed class ArticleScan
         var span = article.Full.AsSpan(hit.Start, hit.Length);
         return !span.ContainsAnyInRange('a', 'z') && hit.End < article.Full.Length && article.Full[hit.End] is ',' or ' ' or ':' or '(';
     }
+
+    /// <summary>"US$3.6 billion", "A$ 11 billion": a code glued to a currency sign is money, not a party.</summary>
+    private static bool IsCurrency(string text, Hit<PartyRef> hit) =>
+        hit.Item.IsAdjective && hit.End < text.Length && text[hit.End] == '$';
 
     /// <summary>The hits that start inside <paramref name="range"/>: a view, not a copy.</summary>
     public static ReadOnlySpan<Hit<T>> In<T>(List<Hit<T>> hits, TextRange range)

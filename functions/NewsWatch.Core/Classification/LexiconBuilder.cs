@@ -72,6 +72,7 @@ internal static class LexiconBuilder
         foreach (var country in countries.Entries)
         {
             var party = new PartyRef(country.Name, PartyKind.Country);
+            var adjective = party with { IsAdjective = true };
             foreach (var name in country.Aliases.Prepend(country.Name).Concat(country.Capitals))
             {
                 yield return new PhrasePattern<PartyRef>(AsWrittenOrCapitals(name), party);
@@ -81,12 +82,12 @@ internal static class LexiconBuilder
             {
                 // "Russians", "Pakistanis": demonyms ending in -n or -i take a plural s; "Swiss", "French" do not.
                 var plural = demonym.EndsWith('n') || demonym.EndsWith('i');
-                yield return new PhrasePattern<PartyRef>(AsWrittenOrCapitals(demonym) + (plural ? "(?-i:s|S)?" : string.Empty), party);
+                yield return new PhrasePattern<PartyRef>(AsWrittenOrCapitals(demonym) + (plural ? "(?-i:s|S)?" : string.Empty), adjective);
             }
 
             foreach (var code in country.TextCodes)
             {
-                yield return new PhrasePattern<PartyRef>("(?-i:" + Literal(code) + ")", party);
+                yield return new PhrasePattern<PartyRef>("(?-i:" + Literal(code) + ")", adjective);
             }
         }
 

@@ -5,4 +5,10 @@ namespace NewsWatch.Classification;
 internal sealed record PartyRef(string Name, PartyKind Kind)
 {
     public bool IsOrganisation => Kind is not PartyKind.Country;
+
+    /// <summary>
+    /// Named by a word that can stand before a noun: a demonym ("French warships") or a text code
+    /// ("U.S. arms"). Before a weapon it says where the weapon comes from.
+    /// </summary>
+    public bool IsAdjective { get; init; }
 }

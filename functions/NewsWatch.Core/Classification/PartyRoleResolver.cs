@@ -1,18 +1,28 @@
+using System.Text.RegularExpressions;
+
 namespace NewsWatch.Classification;
 
 /// <summary>
 /// Decides supplier and recipient from the best evidence sentence, in order of how directly the text says it:
 /// <list type="number">
-/// <item>prepositions after a transfer term: "to/for X" receives, "from X" supplies, "by X" is the agent of
-/// the verb, "on X" is an embargo's target;</item>
-/// <item>the subject of a directed verb: the subject of sell/deliver/offer supplies, of buy/order/receive receives;</item>
-/// <item>a "with X" counterpart of a deal whose subject is the other side ("India signed a contract with France");</item>
-/// <item>fallbacks: a maker's country, a supplier the term implies (Foreign Military Sale), the origin of a
-/// named system; for the recipient, the remaining country in the sentence, then in the article.</item>
+/// <item>a party named inside a buying term ("the Government of Japan has requested to buy") buys;</item>
+/// <item>prepositions after a transfer term: "to/for X" receives (but a contract awarded to X makes X the
+/// contractor), "from X" supplies, "by X" is the agent of the verb, "on X" is an embargo's target;</item>
+/// <item>a demonym or code before a weapon says where the weapon comes from ("French warships", "an Iranian
+/// arms shipment", "U.S. arms"), unless the weapon is known to come from elsewhere ("Saudi F-15s" are Saudi-owned);
+/// a possessive before a weapon names its owner ("Israel's first two F-35s"), the recipient;</item>
+/// <item>the subject of a directed verb: the subject of sell/deliver/offer supplies, of buy/order/receive receives
+/// (not of a noun: "Japan achieved a milestone with the delivery of its first F-35" delivers nothing);</item>
+/// <item>a "with X" counterpart of a deal whose subject is the other side ("India signed a contract with France"),
+/// when "with" follows the deal closely ("tensions with Russia" is no counterpart);</item>
+/// <item>fallbacks: a maker's country, a supplier the term implies (Foreign Military Sale), the authority
+/// behind an embargo, the subject of a sentence whose recipient is given ("Spain cancelled the sale of bombs to
+/// Saudi Arabia"), the origin of a named system; for the recipient, the remaining country in the sentence,
+/// then in the article.</item>
 /// </list>
 /// Supplier and recipient are never the same party; makers are never recipients, nor are intergovernmental bodies.
 /// </summary>
-internal static class PartyRoleResolver
+internal static partial class PartyRoleResolver
 {
     public static PartyRoles Resolve(ArticleScan scan)
     {
@@ -28,7 +38,27 @@ internal static class PartyRoleResolver
         var preps = ReadPrepositions(text, range, mentions);
         var roles = new Assignment();
 
-        // 1. Prepositions that follow a transfer term.
+        // 0. A party named inside a buying term.
+        foreach (var transfer in transfers)
+        {
+            if (transfer.Item.Direction != TransferDirection.Acquire)
+            {
+                continue;
+            }
+
+            foreach (var mention in mentions)
+            {
+                if (mention.Start >= transfer.Start && mention.End <= transfer.End)
+                {
+                    roles.TryRecipient(mention.Item, Quote(text, mention));
+                }
+            }
+        }
+
+        // 1. Where the weapons come from, and whose they are.
+        AssignOriginsAndOwners(scan, text, range, mentions, roles);
+
+        // 2. Prepositions that follow a transfer term.
         var embargo = false;
         foreach (var transfer in transfers)
         {
@@ -37,16 +67,26 @@ internal static class PartyRoleResolver
 
         for (var i = 0; i < mentions.Length; i++)
         {
+            var mention = mentions[i];
+            if (preps[i] == PrepositionKind.By && SupplyVerbRightAfter(text, transfers, mention.End))
+            {
+                // "a plan by South Korea to sell trainer jets to Uzbekistan": the agent of the sale.
+                roles.TrySupplier(mention.Item.Name, Quote(text, mention));
+                continue;
+            }
+
             var term = LastTransferBefore(transfers, mentions[i].Start);
             if (term is null)
             {
                 continue;
             }
 
-            var mention = mentions[i];
             var span = Quote(text, mention);
             switch (preps[i])
             {
+                case PrepositionKind.To when IsAward(text, range, mention.Start):
+                    roles.TrySupplier(mention.Item.Name, span);
+                    break;
                 case PrepositionKind.To:
                     roles.TryRecipient(mention.Item, span);
                     break;
@@ -67,10 +107,11 @@ internal static class PartyRoleResolver
             }
         }
 
-        // 2. Subjects of directed verbs.
+        // 3. Subjects of directed verbs.
         foreach (var transfer in transfers)
         {
-            if (transfer.Item.Direction == TransferDirection.None || SubjectOf(mentions, preps, transfer.Start) is not { } subject)
+            if (transfer.Item.Direction == TransferDirection.None || IsNounUse(text, range, transfer.Start) ||
+                SubjectOf(mentions, preps, transfer.Start) is not { } subject)
             {
                 continue;
             }
@@ -86,16 +127,16 @@ internal static class PartyRoleResolver
             }
         }
 
-        // 3. "X … with Y": the subject and its counterpart.
+        // 4. "X … with Y": the subject and its counterpart.
         if (roles.Supplier is null || roles.Recipient is null)
         {
             AssignCounterparts(scan, text, mentions, preps, transfers, roles);
         }
 
-        // 4. Fallbacks.
+        // 5. Fallbacks.
         if (roles.Supplier is null)
         {
-            FallBackSupplier(scan, text, mentions, transfers, roles);
+            FallBackSupplier(scan, text, mentions, preps, transfers, roles);
         }
 
         if (roles.Recipient is null)
@@ -171,7 +212,7 @@ internal static class PartyRoleResolver
         int? with = null;
         for (var i = 0; i < mentions.Length; i++)
         {
-            if (preps[i] == PrepositionKind.With)
+            if (preps[i] == PrepositionKind.With && FollowsTransferClosely(transfers, mentions[i].Start))
             {
                 with = i;
                 break;
@@ -244,6 +285,7 @@ internal static class PartyRoleResolver
         ArticleScan scan,
         string text,
         ReadOnlySpan<Hit<PartyRef>> mentions,
+        PrepositionKind[] preps,
         ReadOnlySpan<Hit<TransferTerm>> transfers,
         Assignment roles)
     {
@@ -269,6 +311,31 @@ internal static class PartyRoleResolver
             {
                 return;
             }
+        }
+
+        // The authority behind an embargo is its supplier side: "the UN Security Council arms embargo on Iran",
+        // "the EU lifted its embargo". UN arms embargoes are Security Council decisions.
+        foreach (var transfer in transfers)
+        {
+            if (transfer.Item.IsEmbargo && SubjectOf(mentions, preps, transfer.Start) is { } authority &&
+                mentions[authority].Item.Kind is PartyKind.Country or PartyKind.Intergovernmental)
+            {
+                var name = mentions[authority].Item.Name == UnitedNations ? UnSecurityCouncil : mentions[authority].Item.Name;
+                if (roles.TrySupplier(name, Quote(text, mentions[authority])))
+                {
+                    return;
+                }
+            }
+        }
+
+        // With the recipient given, the sentence's subject is the other side: "Spain cancelled the sale of
+        // 400 bombs to Saudi Arabia", "Chile's court convicts two generals of illegal weapons sales to Croatia".
+        if (roles.Recipient is not null && !transfers.IsEmpty &&
+            SubjectOf(mentions, preps, transfers[0].Start) is { } subject &&
+            mentions[subject].Item.Kind is PartyKind.Country or PartyKind.Agency &&
+            roles.TrySupplier(mentions[subject].Item.Name, Quote(text, mentions[subject])))
+        {
+            return;
         }
 
         var range = scan.Article.Sentences[scan.BestSentence];
@@ -324,6 +391,175 @@ internal static class PartyRoleResolver
     }
 
     private static string Quote<T>(string text, Hit<T> hit) => text.Substring(hit.Start, hit.Length);
+
+    private const string UnitedNations = "United Nations";
+
+    private const string UnSecurityCouncil = "UN Security Council";
+
+    /// <summary>How far (in characters) "with X" may follow a deal word and still name its counterpart: "a contract worth $3.6 billion with".</summary>
+    private const int MaxWithDistance = 48;
+
+    /// <summary>How far back "awarded … contract to X" may start: the award names the contractor.</summary>
+    private const int MaxAwardDistance = 60;
+
+    /// <summary>How far a supplying verb may follow "by X" and still have X as its agent: " to sell".</summary>
+    private const int MaxAgentGap = 8;
+
+    private static bool FollowsTransferClosely(ReadOnlySpan<Hit<TransferTerm>> transfers, int position)
+    {
+        foreach (var transfer in transfers)
+        {
+            if (transfer.End <= position && position - transfer.End <= MaxWithDistance)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAward(string text, TextRange range, int position)
+    {
+        var from = Math.Max(range.Start, position - MaxAwardDistance);
+        return text.AsSpan(from, position - from).Contains("award", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// True when the transfer word is used as a noun after a determiner ("with the delivery of", "an order for"):
+    /// then the sentence's subject is not its agent.
+    /// </summary>
+    private static bool IsNounUse(string text, TextRange range, int position)
+    {
+        var before = text.AsSpan(range.Start, position - range.Start).TrimEnd();
+        var space = before.LastIndexOfAny(' ', '\n', '\t');
+        var word = before[(space + 1)..];
+        return word.Equals("the", StringComparison.OrdinalIgnoreCase) || word.Equals("a", StringComparison.OrdinalIgnoreCase) ||
+            word.Equals("an", StringComparison.OrdinalIgnoreCase) || word.Equals("its", StringComparison.OrdinalIgnoreCase) ||
+            word.Equals("their", StringComparison.OrdinalIgnoreCase) || word.Equals("first", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// A demonym or code right before a weapon (one word may come between: "French Mistral-class warships",
+    /// "Spanish-designed warships", "a North Korean ship carrying weapons") names the weapon's origin, so the
+    /// supplier; not when the weapon is known to be made elsewhere ("Saudi F-15s" are the buyer's), and not
+    /// right after to/for/with ("deliveries to Polish tank units"). A possessive right before a weapon names
+    /// its owner: "Israel's first two F-35 aircraft were delivered".
+    /// </summary>
+    private static void AssignOriginsAndOwners(
+        ArticleScan scan,
+        string text,
+        TextRange range,
+        ReadOnlySpan<Hit<PartyRef>> mentions,
+        Assignment roles)
+    {
+        var weapons = ArticleScan.In(scan.Weapons, range);
+        foreach (var mention in mentions)
+        {
+            var possessive = Possessive().Match(text, mention.End) is { Success: true } p && p.Index == mention.End ? p.Length : -1;
+            if (!mention.Item.IsAdjective && possessive < 0)
+            {
+                continue;
+            }
+
+            foreach (var weapon in weapons)
+            {
+                if (weapon.Start < mention.End)
+                {
+                    continue;
+                }
+
+                if (possessive >= 0)
+                {
+                    if (OwnerGap().IsMatch(text.AsSpan(mention.End + possessive, weapon.Start - mention.End - possessive)))
+                    {
+                        roles.TryRecipient(mention.Item, Quote(text, mention));
+                    }
+                }
+                else if (IsModifierGap(text.AsSpan(mention.End, weapon.Start - mention.End)) &&
+                    (weapon.Item.Origin is null || weapon.Item.Origin == mention.Item.Name) &&
+                    !ReceivingWordBefore(text, range, mention.Start))
+                {
+                    roles.TrySupplier(mention.Item.Name, Quote(text, mention));
+                }
+
+                break;
+            }
+        }
+    }
+
+    private static bool ReceivingWordBefore(string text, TextRange range, int position)
+    {
+        var before = text.AsSpan(range.Start, position - range.Start).TrimEnd();
+        var word = before[(before.LastIndexOf(' ') + 1)..];
+        if (word.Equals("the", StringComparison.OrdinalIgnoreCase))
+        {
+            before = before[..^3].TrimEnd();
+            word = before[(before.LastIndexOf(' ') + 1)..];
+        }
+
+        return word.Equals("to", StringComparison.OrdinalIgnoreCase) || word.Equals("for", StringComparison.OrdinalIgnoreCase) ||
+            word.Equals("with", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>True when a supplying verb follows closely ("by South Korea to sell").</summary>
+    private static bool SupplyVerbRightAfter(string text, ReadOnlySpan<Hit<TransferTerm>> transfers, int position)
+    {
+        foreach (var transfer in transfers)
+        {
+            if (transfer.Start >= position)
+            {
+                return transfer.Item.Direction == TransferDirection.Supply && transfer.Start - position <= MaxAgentGap &&
+                    text.AsSpan(position, transfer.Start - position).Trim() is "to" or "" or "will" or "would";
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"\G['’]s?\s")]
+    private static partial Regex Possessive();
+
+    // Between an owner's "'s" and the weapon: nothing, or a count ("first two", "36 new").
+    [GeneratedRegex(@"^(?:(?:first|new|last|\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+){0,3}$", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnerGap();
+
+    // A carrier between an origin and its cargo: "a North Korean ship carrying weapons".
+    [GeneratedRegex(@"^\s+(?:ship|vessel|boat|dhow|plane|aircraft|truck|convoy|shipment|consignment|cargo)\s+(?:carrying|loaded\s+with|laden\s+with|full\s+of)\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex CarrierGap();
+
+    /// <summary>What may stand between an origin word and its weapon: nothing, "-made"/"-built"/"-designed", or one word.</summary>
+    private static bool IsModifierGap(ReadOnlySpan<char> gap)
+    {
+        if (CarrierGap().IsMatch(gap))
+        {
+            return true;
+        }
+
+        var words = 0;
+        foreach (var part in gap.Split(' '))
+        {
+            var word = gap[part];
+            if (word.IsEmpty || (word[0] == '-' && words == 0 && part.Start.Value == 0))
+            {
+                continue; // "-made", "-designed": attached to the origin word
+            }
+
+            if (++words > 1)
+            {
+                return false;
+            }
+
+            foreach (var c in word)
+            {
+                if (!char.IsLetterOrDigit(c) && c != '-')
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The roles found so far; the first claim on a role stands.</summary>
     private sealed class Assignment
