@@ -10,10 +10,14 @@ internal sealed record ClassifiedArticle(
     string? Stage,
     string? Supplier,
     string? Recipient,
+    string? SupplierCode,
+    string? RecipientCode,
     IReadOnlyList<WeaponSystemMention> Systems,
     IReadOnlyList<Evidence> Evidence,
     string? Embargo,
     string? Value,
+    decimal? ValueAmount,
+    string? Currency,
     string? EvidenceSentence)
 {
     public static ClassifiedArticle From(string? id, DealAssessment assessment) => new(
@@ -23,9 +27,13 @@ internal sealed record ClassifiedArticle(
         assessment.Stage,
         assessment.Supplier,
         assessment.Recipient,
+        assessment.SupplierCode,
+        assessment.RecipientCode,
         assessment.Systems,
         assessment.Evidence,
         assessment.Embargo,
         assessment.Value,
+        assessment.ValueAmount,
+        assessment.Currency,
         assessment.EvidenceSentence);
 }

@@ -14,7 +14,8 @@ internal static class ClassifyCommand
     {
         var text = new Argument<string?>("text") { Description = "Article text, or - to read it from standard input", Arity = ArgumentArity.ZeroOrOne };
         var jsonl = new Option<string?>("--jsonl") { Description = "A file (or -) of JSON lines {\"id\",\"title\",\"summary\"}: prints one assessment per line" };
-        var command = new Command("classify", "Assess text for an arms deal and show the evidence") { text, jsonl };
+        var json = new Option<bool>("--json") { Description = "Print the assessment (the full deal record) as one JSON object" };
+        var command = new Command("classify", "Assess text for an arms deal and show the evidence") { text, jsonl, json };
         command.SetAction(async (parse, token) =>
         {
             // Classification needs no storage: the host is built for its options and services, never started.
@@ -37,7 +38,16 @@ internal static class ClassifyCommand
                 return await CliHost.Fail("nothing to classify: give the text as an argument, or - to read standard input");
             }
 
-            Print(classifier.Classify(null, input));
+            var assessment = classifier.Classify(null, input);
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(ClassifiedArticle.From(null, assessment), CliJsonContext.Default.ClassifiedArticle));
+            }
+            else
+            {
+                Print(assessment);
+            }
+
             return 0;
         });
         return command;

@@ -34,6 +34,7 @@ public sealed class DealClassifier
         var (stage, embargo) = StageResolver.Resolve(scan);
         var roles = PartyRoleResolver.Resolve(scan);
         var value = FindValue(scan);
+        var (amount, currency) = MoneyValue.Parse(value);
 
         return new DealAssessment(
             Relevant: relevance.Score >= _relevanceThreshold,
@@ -46,6 +47,10 @@ public sealed class DealClassifier
         {
             Embargo = embargo,
             Value = value,
+            ValueAmount = amount,
+            Currency = currency,
+            SupplierCode = _lexicon.CountryCode(roles.Supplier),
+            RecipientCode = _lexicon.CountryCode(roles.Recipient),
             EvidenceSentence = scan.BestSentence >= 0 ? article.SentenceText(scan.BestSentence) : null,
         };
     }

@@ -10,15 +10,18 @@ public sealed class Lexicon
     private static readonly Lazy<Lexicon> Embedded = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly IReadOnlyDictionary<string, string> _countryIndex;
+    private readonly IReadOnlyDictionary<string, string> _codes;
 
     internal Lexicon(
         IReadOnlyDictionary<string, string> countryIndex,
+        IReadOnlyDictionary<string, string> codes,
         PhraseMatcher<PartyRef> parties,
         PhraseMatcher<WeaponTerm> weapons,
         PhraseMatcher<TransferTerm> transfers,
         PhraseMatcher<NegativeCueEntry> negatives)
     {
         _countryIndex = countryIndex;
+        _codes = codes;
         Parties = parties;
         Weapons = weapons;
         Transfers = transfers;
@@ -57,6 +60,10 @@ public sealed class Lexicon
         // "the Philippines", "the UK": the article is not part of the name.
         return key.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && Lookup(key[4..].TrimStart(), out canonicalName);
     }
+
+    /// <summary>The ISO 3166-1 alpha-2 code of a canonical country name ("Pakistan" → "PK"); null for anything else (the EU, a maker).</summary>
+    public string? CountryCode(string? canonicalName) =>
+        canonicalName is not null && _codes.TryGetValue(canonicalName, out var code) ? code : null;
 
     private bool Lookup(string key, out string canonicalName)
     {

@@ -36,7 +36,8 @@ internal static class LexiconBuilder
         // "US-supplied", "Russian-built": a transfer word glued to a modifier describes a weapon, it reports no transfer.
         var transfers = new PhraseMatcher<TransferTerm>(TransferPatterns(transferTerms, canonical), skipAfterHyphen: true);
         var negatives = new PhraseMatcher<NegativeCueEntry>(NegativePatterns(negativeCues));
-        return new Lexicon(index, parties, weapons, transfers, negatives);
+        var codes = countries.Entries.ToDictionary(c => c.Name, c => c.Iso2, StringComparer.Ordinal);
+        return new Lexicon(index, codes, parties, weapons, transfers, negatives);
     }
 
     private static void CheckVersion(string file, int version)

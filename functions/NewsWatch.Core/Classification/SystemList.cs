@@ -65,6 +65,11 @@ internal static partial class SystemList
         return systems.Count > max ? systems.GetRange(0, max) : systems;
     }
 
+    /// <summary>
+    /// The best sentence's weapons first, then the title's. Other sentences count only when these two name no
+    /// system: "Russia delivered 70 Mi-17s between 1996 and 2010", after the news of a Mi-35 sale, is past
+    /// context, not a second deal.
+    /// </summary>
     private static IEnumerable<Hit<WeaponTerm>> InReadingOrder(ArticleScan scan)
     {
         if (scan.BestSentence < 0)
@@ -73,7 +78,11 @@ internal static partial class SystemList
         }
 
         var best = scan.Article.Sentences[scan.BestSentence];
-        return scan.Weapons.Where(h => best.Contains(h.Start)).Concat(scan.Weapons.Where(h => !best.Contains(h.Start)));
+        var title = new TextRange(0, scan.Article.TitleLength);
+        var deal = scan.Weapons.Where(h => best.Contains(h.Start)).Concat(scan.Weapons.Where(h => !best.Contains(h.Start) && title.Contains(h.Start))).ToList();
+        return deal.Exists(h => h.Item.Category != WeaponCategory.Other)
+            ? deal
+            : deal.Concat(scan.Weapons.Where(h => !best.Contains(h.Start) && !title.Contains(h.Start)));
     }
 
     // Same system twice: keep the first, but take a count from a later mention if the first had none.

@@ -31,7 +31,7 @@ public sealed class DealClassifierTests
             "Russia has lifted an embargo on weapons deliveries to Pakistan and is negotiating the sale of a number of " +
             "Mi-35 attack helicopters to Islamabad, Rostec chief Sergei Chemezov said.");
 
-        Assert.Contains(new Evidence("system", "Mi-35"), assessment.Evidence);
+        Assert.Contains(assessment.Evidence, e => e is { Kind: "system", Text: "Mi-35" });
         Assert.Contains(assessment.Evidence, e => e.Kind == "transfer" && e.Text.StartsWith("negotiating the sale", StringComparison.Ordinal));
         Assert.Contains(assessment.Evidence, e => e.Kind == "supplier" && e.Text == "Russia");
         Assert.Contains(assessment.Evidence, e => e.Kind == "recipient" && e.Text is "Pakistan" or "Islamabad");
