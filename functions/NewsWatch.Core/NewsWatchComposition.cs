@@ -6,6 +6,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using NewsWatch.Alerts;
 using NewsWatch.Classification;
+using NewsWatch.Classification.Language;
 using NewsWatch.Email;
 using NewsWatch.Feeds;
 using NewsWatch.Storage;
@@ -70,6 +71,7 @@ public static class NewsWatchComposition
             Lexicon.Default,
             provider.GetRequiredService<IOptions<ClassificationOptions>>().Value.RelevanceThreshold));
         services.AddSingleton<AssessmentStore>();
+        builder.AddLanguageEnrichment();
         services.AddSingleton<ArticleAssessor>();
 
         services.AddSingleton<SubscriberStore>();

@@ -1,5 +1,6 @@
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
+using NewsWatch.Classification.Language;
 using NewsWatch.Messages;
 using NewsWatch.Storage;
 
@@ -14,7 +15,8 @@ public sealed partial class ArticleAssessor(
     AssessmentStore assessments,
     ArticleBodies bodies,
     StorageAccount storage,
-    ILogger<ArticleAssessor> logger)
+    ILogger<ArticleAssessor> logger,
+    LanguageEnricher? enricher = null)
 {
     private readonly QueueClient _alerts = storage.Queue(StorageNames.AlertsQueue);
 
@@ -22,6 +24,12 @@ public sealed partial class ArticleAssessor(
     {
         var text = article.BodyBlob is null ? article.Summary : await bodies.LoadAsync(article.BodyBlob, cancellationToken);
         var assessment = classifier.Classify(article.Title, text);
+        if (enricher is not null)
+        {
+            // Registered only with a Language endpoint; it returns the local assessment when it cannot help or fails.
+            assessment = await enricher.EnrichAsync(article.ArticleId, article.Title, text, assessment, cancellationToken);
+        }
+
         await assessments.SaveAsync(article, assessment, cancellationToken);
         if (assessment.Relevant)
         {

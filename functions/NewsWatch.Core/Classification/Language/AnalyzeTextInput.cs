@@ -1,0 +1,4 @@
+namespace NewsWatch.Classification.Language;
+
+/// <summary>MultiLanguageAnalysisInput.</summary>
+internal sealed record AnalyzeTextInput(IReadOnlyList<AnalyzeTextDocument> Documents);
