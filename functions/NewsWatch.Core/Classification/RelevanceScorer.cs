@@ -7,7 +7,7 @@ internal static class RelevanceScorer
     {
         var logit = ScoringWeights.Bias + TransferSignal(scan) + WeaponSignal(scan) + PartySignal(scan) +
                     SentenceSignal(scan) + FigureSignal(scan) - NegativeSignal(scan);
-        return new Relevance(logit, 1.0 / (1.0 + Math.Exp(-logit)));
+        return new Relevance(logit, 1.0 / (1.0 + Math.Exp(-ScoringWeights.CalibrationSlope * logit)));
     }
 
     private static double TransferSignal(ArticleScan scan)

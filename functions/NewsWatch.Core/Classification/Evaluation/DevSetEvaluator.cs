@@ -56,13 +56,13 @@ public sealed class DevSetEvaluator(DealClassifier classifier, Lexicon lexicon)
         var stage = new Counter();
         var misses = new List<EvaluationMiss>();
         var categories = new Dictionary<string, (bool Relevant, int Items, int Right)>(StringComparer.Ordinal);
-        var bins = new (int Items, int Relevant)[CalibrationBins];
+        var bins = new (int Items, int Relevant, double Scores)[CalibrationBins];
         foreach (var item in items)
         {
             var assessment = classifier.Classify(item.Title, item.Summary);
             var text = item.Title is null ? item.Summary : $"{item.Title}. {item.Summary}";
             var bin = Math.Min(CalibrationBins - 1, (int)(assessment.Score * CalibrationBins));
-            bins[bin] = (bins[bin].Items + 1, bins[bin].Relevant + (item.IsRelevant ? 1 : 0));
+            bins[bin] = (bins[bin].Items + 1, bins[bin].Relevant + (item.IsRelevant ? 1 : 0), bins[bin].Scores + assessment.Score);
             var category = item.Category ?? (item.IsRelevant ? "relevant" : "not_relevant");
             var tally = categories.GetValueOrDefault(category, (Relevant: item.IsRelevant, Items: 0, Right: 0));
             categories[category] = (tally.Relevant, tally.Items + 1, tally.Right + (assessment.Relevant == item.IsRelevant ? 1 : 0));
@@ -113,7 +113,7 @@ public sealed class DevSetEvaluator(DealClassifier classifier, Lexicon lexicon)
             items.Count, tp, fp, fn, tn,
             supplier.ToTally(), recipient.ToTally(), system.ToTally(), stage.ToTally(),
             [.. categories.OrderBy(c => c.Value.Relevant ? 0 : 1).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => new CategoryTally(c.Key, c.Value.Relevant, c.Value.Items, c.Value.Right))],
-            [.. bins.Select((b, i) => new CalibrationBin((double)i / CalibrationBins, (double)(i + 1) / CalibrationBins, b.Items, b.Relevant))],
+            [.. bins.Select((b, i) => new CalibrationBin((double)i / CalibrationBins, (double)(i + 1) / CalibrationBins, b.Items, b.Relevant, b.Items == 0 ? 0 : b.Scores / b.Items))],
             misses,
             unreadable);
     }

@@ -26,10 +26,10 @@ public static class EvaluationText
             Line(text, $"  {(category.Relevant ? "+" : "-")} {category.Category,-32} {category.Right,4}/{category.Items,-4} {category.Accuracy:0.00}");
         }
 
-        Line(text, $"calibration (score band: items, share labelled relevant):");
+        Line(text, $"calibration (score band: items, mean score, share labelled relevant):");
         foreach (var bin in report.Calibration.Where(b => b.Items > 0))
         {
-            Line(text, $"  [{bin.From:0.0}, {bin.To:0.0}) {bin.Items,4} items  {bin.ObservedRate:0.00}");
+            Line(text, $"  [{bin.From:0.0}, {bin.To:0.0}) {bin.Items,4} items  {bin.MeanScore:0.00}  {bin.ObservedRate:0.00}");
         }
 
         Line(text, $"misses ({report.Misses.Count}):");
