@@ -45,7 +45,7 @@ internal static class ClassifyCommand
             }
             else
             {
-                Print(assessment);
+                Print(assessment, input.Trim());
             }
 
             return 0;
@@ -96,7 +96,38 @@ internal static class ClassifyCommand
         return failed == 0 ? 0 : 1;
     }
 
-    private static void Print(DealAssessment assessment)
+    /// <summary>The evidence sentence with every span the classifier read in it marked «like this».</summary>
+    internal static string Highlight(DealAssessment assessment, string classified)
+    {
+        var sentence = assessment.EvidenceSentence!;
+        var start = classified.IndexOf(sentence, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return sentence;
+        }
+
+        var spans = assessment.Evidence
+            .Where(e => e.Start >= start && e.Start + e.Text.Length <= start + sentence.Length)
+            .OrderBy(e => e.Start)
+            .ThenByDescending(e => e.Text.Length)
+            .ToList();
+        var marked = new System.Text.StringBuilder(sentence.Length + (spans.Count * 2));
+        var at = start;
+        foreach (var span in spans)
+        {
+            if (span.Start < at)
+            {
+                continue; // inside a span already marked ("arms" within "arms deliveries")
+            }
+
+            marked.Append(classified, at, span.Start - at).Append('«').Append(span.Text).Append('»');
+            at = span.Start + span.Text.Length;
+        }
+
+        return marked.Append(classified, at, start + sentence.Length - at).ToString();
+    }
+
+    private static void Print(DealAssessment assessment, string classified)
     {
         Console.WriteLine($"relevant: {(assessment.Relevant ? "yes" : "no")} (score {assessment.Score.ToString("0.00", CultureInfo.InvariantCulture)})");
         var facts = DealFacts.Line(assessment);
@@ -107,7 +138,7 @@ internal static class ClassifyCommand
 
         if (assessment.EvidenceSentence is not null)
         {
-            Console.WriteLine($"evidence: \"{assessment.EvidenceSentence}\"");
+            Console.WriteLine($"evidence: \"{Highlight(assessment, classified)}\"");
         }
 
         foreach (var evidence in assessment.Evidence)

@@ -23,6 +23,27 @@ public sealed class ClassifyCommandTests
     }
 
     [Fact]
+    public async Task Classify_SeedText_HighlightsTheEvidenceInTheSentence()
+    {
+        var result = await _newswatch.RunAsync("classify", Seed);
+
+        Assert.Contains("evidence: \"«Russia» has «lifted an embargo» on «weapons deliveries» to «Pakistan» and is «negotiating the sale» of a number of «Mi-35» «attack helicopters» to «Islamabad».\"", result.Output);
+    }
+
+    [Fact]
+    public async Task ClassifyJson_SeedText_PrintsTheDealRecordWithCodesAndOffsets()
+    {
+        var result = await _newswatch.RunAsync("classify", "--json", Seed + " The deal is worth $150 million.");
+
+        Assert.Equal(0, result.ExitCode);
+        var record = JsonNode.Parse(result.Output)!;
+        Assert.Equal(("RU", "PK"), ((string?)record["supplierCode"], (string?)record["recipientCode"]));
+        Assert.Equal((150_000_000m, "USD"), ((decimal)record["valueAmount"]!, (string?)record["currency"]));
+        var mi35 = Assert.Single(record["evidence"]!.AsArray(), e => (string?)e!["text"] == "Mi-35")!;
+        Assert.Equal(Seed.IndexOf("Mi-35", StringComparison.Ordinal), (int)mi35["start"]!);
+    }
+
+    [Fact]
     public async Task ClassifyJsonl_GoodAndBadLines_OneJsonLinePerGoodLineAndTheBadOneReported()
     {
         var file = Path.GetTempFileName();
