@@ -32,11 +32,13 @@ internal sealed class ArticleScan
     {
         var scan = new ArticleScan(article);
         var text = article.Full;
-        lexicon.Parties.FindAll(text, scan.Parties);
+
+        using (var input = MatchInput.Rent(text))
+        {
+            lexicon.Scanner.FindAll(input, scan.Parties, scan.Weapons, scan.Transfers, scan.Negatives);
+        }
+
         scan.Parties.RemoveAll(hit => IsDateline(article, hit) || IsCurrency(text, hit));
-        lexicon.Weapons.FindAll(text, scan.Weapons);
-        lexicon.Transfers.FindAll(text, scan.Transfers);
-        lexicon.Negatives.FindAll(text, scan.Negatives);
         foreach (var match in MoneyPattern.Value().EnumerateMatches(text))
         {
             scan.Values.Add(new TextRange(match.Index, match.Length));
@@ -58,7 +60,21 @@ internal sealed class ArticleScan
         }
 
         var span = article.Full.AsSpan(hit.Start, hit.Length);
-        return !span.ContainsAnyInRange('a', 'z') && hit.End < article.Full.Length && article.Full[hit.End] is ',' or ' ' or ':' or '(';
+        // In capitals: some upper-case letter and no lower-case one (Arabic, which has no case, is never a dateline).
+        return !Has(span, char.IsLower) && Has(span, char.IsUpper) && hit.End < article.Full.Length && article.Full[hit.End] is ',' or ' ' or ':' or '(';
+    }
+
+    private static bool Has(ReadOnlySpan<char> span, Func<char, bool> test)
+    {
+        foreach (var c in span)
+        {
+            if (test(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"US$3.6 billion", "A$ 11 billion": a code glued to a currency sign is money, not a party.</summary>

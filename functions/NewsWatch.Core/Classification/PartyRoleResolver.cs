@@ -166,8 +166,9 @@ internal static partial class PartyRoleResolver
 
     private static bool IsCoordination(ReadOnlySpan<char> gap)
     {
-        var trimmed = gap.Trim();
-        return trimmed is "," or "and" or "or" or "&" or ", and" or ", or" or "/";
+        var trimmed = gap.Trim().TrimStart(',').TrimStart();
+        // "and"/"or" in the languages the lexicons read: et/ou, und/oder, y/o, e/o, i/lub, и/или.
+        return trimmed is "" or "and" or "or" or "&" or "/" or "et" or "ou" or "und" or "oder" or "y" or "o" or "e" or "i" or "lub" or "и" or "или";
     }
 
     private static TransferTerm? LastTransferBefore(ReadOnlySpan<Hit<TransferTerm>> transfers, int position)

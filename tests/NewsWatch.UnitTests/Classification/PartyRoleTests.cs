@@ -48,6 +48,12 @@ public sealed class PartyRoleTests
     public void Classify_DeliveryUsedAsANoun_DoesNotMakeTheSubjectTheSupplier() =>
         AssertRoles("Japan achieved a historic milestone with the delivery of the first F-35 Lightning II aircraft.", "United States", "Japan");
 
+    [Theory]
+    [InlineData("Россия поставит Пакистану ударные вертолёты Ми-35 по новому контракту.", "Russia", "Pakistan")]
+    [InlineData("RUSSIA, March 5 - Moscow will sell Mi-35 attack helicopters to Pakistan.", "Russia", "Pakistan")]
+    public void Classify_CountryOpeningTheBody_IsAPartyUnlessItIsADateline(string text, string supplier, string recipient) =>
+        AssertRoles(text, supplier, recipient);
+
     private static void AssertRoles(string text, string supplier, string recipient)
     {
         var assessment = Classifier.Classify(null, text);
