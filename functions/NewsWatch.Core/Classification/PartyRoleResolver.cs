@@ -87,6 +87,10 @@ internal static partial class PartyRoleResolver
                 case PrepositionKind.To when IsAward(text, range, mention.Start):
                     roles.TrySupplier(mention.Item.Name, span);
                     break;
+                case PrepositionKind.To when term.Direction == TransferDirection.Acquire && IsDative(text, range, mention):
+                    // "L'Égypte achète des Rafale à la France", "compra cazas a Francia": one buys from X.
+                    roles.TrySupplier(mention.Item.Name, span);
+                    break;
                 case PrepositionKind.To:
                     roles.TryRecipient(mention.Item, span);
                     break;
@@ -417,6 +421,32 @@ internal static partial class PartyRoleResolver
         }
 
         return false;
+    }
+
+    /// <summary>French, Spanish and Portuguese "à/au/aux/a/al/ao": "to" after giving, "from" after buying.</summary>
+    private static bool IsDative(string text, TextRange range, Hit<PartyRef> mention)
+    {
+        var before = text.AsSpan(range.Start, mention.Start - range.Start).TrimEnd();
+        var word = LastWord(before);
+        if (word is "la" or "le" or "les" or "l'" or "l’" or "el" or "los" or "las" or "o" or "os")
+        {
+            before = before[..^word.Length].TrimEnd();
+            word = LastWord(before);
+        }
+
+        // A bare "a" before a demonym or code is English's article ("to a Saudi firm"), not Spanish's "a Francia".
+        return word is "à" or "au" or "aux" or "al" or "ao" or "aos" || (word is "a" && !mention.Item.IsAdjective);
+
+        static ReadOnlySpan<char> LastWord(ReadOnlySpan<char> text)
+        {
+            var start = text.Length;
+            while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+            {
+                start--;
+            }
+
+            return text[start..];
+        }
     }
 
     private static bool IsAward(string text, TextRange range, int position)

@@ -54,6 +54,13 @@ public sealed class PartyRoleTests
     public void Classify_CountryOpeningTheBody_IsAPartyUnlessItIsADateline(string text, string supplier, string recipient) =>
         AssertRoles(text, supplier, recipient);
 
+    [Theory]
+    [InlineData("L'Égypte achète 24 avions de combat Rafale à la France.", "France", "Egypt")]
+    [InlineData("La India compra 36 cazas Rafale a Francia.", "France", "India")]
+    [InlineData("La France vend 24 avions de combat Rafale à l'Égypte.", "France", "Egypt")]
+    public void Classify_BuyingFromInRomanceLanguages_TheDativeSupplies(string text, string supplier, string recipient) =>
+        AssertRoles(text, supplier, recipient);
+
     private static void AssertRoles(string text, string supplier, string recipient)
     {
         var assessment = Classifier.Classify(null, text);
