@@ -1,3 +1,4 @@
+using Azure.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,12 +26,15 @@ public static class NewsWatchComposition
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.Section) // the identity form: AzureWebJobsStorage__queueServiceUri, __clientId...
             .Configure<IConfiguration>((options, configuration) =>
             {
                 var connection = configuration[StorageOptions.ConnectionSetting];
                 if (!string.IsNullOrWhiteSpace(connection))
                 {
+                    // As in the Functions host, a connection string wins over the identity form.
                     options.ConnectionString = connection;
+                    options.QueueServiceUri = options.TableServiceUri = options.BlobServiceUri = null;
                 }
             })
             .ValidateDataAnnotations()
@@ -41,7 +45,10 @@ public static class NewsWatchComposition
         AddSection<EmailOptions>(services, EmailOptions.Section);
         AddSection<SendGridOptions>(services, SendGridOptions.Section);
 
-        services.AddSingleton<StorageAccount>();
+        // One identity for everything the app signs in to (storage, and Language without a key): the
+        // user-assigned identity that AzureWebJobsStorage__clientId names in Azure, the developer's sign-in locally.
+        services.TryAddSingleton<TokenCredential>(provider => StorageAccount.CreateCredential(provider.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(provider => new StorageAccount(provider.GetRequiredService<IOptions<StorageOptions>>().Value, provider.GetRequiredService<TokenCredential>()));
         services.AddSingleton<ArticleBodies>();
         services.AddHostedService<StorageInitializer>();
 
@@ -94,6 +101,13 @@ public static class NewsWatchComposition
 
             services.AddSingleton<IEmailSender, OutboxEmailSender>();
             return;
+        }
+
+        if (builder.Configuration[$"{SendGridOptions.Section}:ApiKey"]!.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase))
+        {
+            // App Service passes an unresolved Key Vault reference through as text: sending with it would get
+            // every alert refused by SendGrid, and refusals are final. Better not to start.
+            throw new InvalidOperationException($"{SendGridOptions.Section.Replace(":", "__", StringComparison.Ordinal)}__ApiKey is a Key Vault reference that did not resolve (is the secret stored, and may the app's identity read it?).");
         }
 
         // A mail/send POST is not safe to repeat blindly: the queue retry (with the delivery

@@ -1,23 +1,18 @@
-using System.Diagnostics;
-using System.Reflection;
 using System.Text.Json.Nodes;
-using NewsWatch.IntegrationTests.Infrastructure;
-using NewsWatch.Storage;
 
 namespace NewsWatch.IntegrationTests.Infra;
 
 /// <summary>infra/ compiled and linted by the real bicep CLI (from the Azure.Bicep.CommandLine package).</summary>
 public sealed class BicepTests
 {
-    private static readonly string Bicep = typeof(BicepTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "BicepPath").Value!.Replace('\\', '/');
+    public static TheoryData<string> BicepFiles() => [.. BicepCli.BicepFiles.Select(f => Path.GetRelativePath(BicepCli.Infra(), f))];
 
-    private static readonly string MainBicep = RepositoryPaths.Combine("infra", "main.bicep");
+    public static TheoryData<string> ParameterFiles() => [.. BicepCli.ParameterFiles.Select(f => Path.GetFileName(f))];
 
     [Fact]
     public async Task Build_MainBicep_CompilesWithoutDiagnostics()
     {
-        var (exitCode, output, error) = await RunBicepAsync("build", MainBicep, "--stdout");
+        var (exitCode, output, error) = await BicepCli.RunAsync(["build", BicepCli.MainBicep, "--stdout"]);
 
         Assert.True(exitCode == 0, error);
         Assert.Equal("", error.Trim());
@@ -27,48 +22,116 @@ public sealed class BicepTests
     [Fact]
     public async Task Lint_MainBicep_NoWarnings()
     {
-        var (exitCode, output, error) = await RunBicepAsync("lint", MainBicep);
+        var (exitCode, output, error) = await BicepCli.RunAsync(["lint", BicepCli.MainBicep]);
+
+        Assert.True(exitCode == 0, output + error);
+        Assert.Equal("", (output + error).Trim());
+    }
+
+    [Theory]
+    [MemberData(nameof(BicepFiles))]
+    public async Task Lint_EveryBicepFile_NoDiagnostics(string file)
+    {
+        var (exitCode, output, error) = await BicepCli.RunAsync(["lint", BicepCli.Infra(file)]);
 
         Assert.True(exitCode == 0, output + error);
         Assert.Equal("", (output + error).Trim());
     }
 
     [Fact]
-    public async Task Build_MainBicep_SetsEverySettingTheAppNeedsInAzure()
+    public void Infra_HasTheModulesTheIssueNames()
     {
-        var template = (await RunBicepAsync("build", MainBicep, "--stdout")).Output;
+        Assert.Equal(
+            ["functionapp.bicep", "identity.bicep", "keyvault.bicep", "language.bicep", "main.bicep", "monitoring.bicep", "storage.bicep"],
+            BicepCli.BicepFiles.Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["main.bicepparam", "main.dev.bicepparam", "main.prod.bicepparam"], BicepCli.ParameterFiles.Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
 
-        // The timer's %...% expression has no default, and without a SendGrid key the app refuses to start in Azure.
-        foreach (var setting in new[] { "AzureWebJobsStorage", "FUNCTIONS_WORKER_RUNTIME", "NewsWatch__Feeds__PollSchedule", "NewsWatch__Feeds__PurgeSchedule", "NewsWatch__SendGrid__ApiKey", "NewsWatch__Email__From" })
+    [Theory]
+    [MemberData(nameof(ParameterFiles))]
+    public async Task BuildParams_EveryParameterFile_CompilesAgainstMainBicep(string file)
+    {
+        var (exitCode, output, error) = await BicepCli.RunAsync(["build-params", BicepCli.Infra(file), "--stdout"], BicepCli.ParameterFileEnvironment, inheritEnvironment: false);
+
+        Assert.True(exitCode == 0, error);
+        Assert.Equal("", error.Trim());
+        var parameters = JsonNode.Parse((string)JsonNode.Parse(output)!["parametersJson"]!)!["parameters"]!;
+        Assert.Equal("alerts@newswatch.example", (string?)parameters["emailFrom"]!["value"]);
+        Assert.False(string.IsNullOrEmpty((string?)parameters["environmentName"]!["value"]));
+        // No secret is written into a parameter file: the keys come from the environment or are stored in Key Vault.
+        Assert.Equal("", (string?)parameters["sendGridApiKey"]!["value"]);
+        Assert.Equal("", (string?)parameters["tokenSigningKey"]!["value"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(ParameterFiles))]
+    public async Task Lint_EveryParameterFile_NoDiagnostics(string file)
+    {
+        var (exitCode, output, error) = await BicepCli.RunAsync(["lint", BicepCli.Infra(file)], BicepCli.ParameterFileEnvironment, inheritEnvironment: false);
+
+        Assert.True(exitCode == 0, output + error);
+        Assert.Equal("", (output + error).Trim());
+    }
+
+    [Theory]
+    [MemberData(nameof(ParameterFiles))]
+    public async Task BuildParams_WithoutASenderAddress_FailsNamingTheVariable(string file)
+    {
+        // A placeholder sender would deploy fine and then have every email refused: the sender must be given.
+        var (exitCode, _, error) = await BicepCli.RunAsync(["build-params", BicepCli.Infra(file), "--stdout"], new Dictionary<string, string> { ["NEWSWATCH_ALERT_EMAIL"] = "ops@newswatch.example" }, inheritEnvironment: false);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("NEWSWATCH_EMAIL_FROM", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BuildParams_Prod_RequiresAnAlertAddressAndHardensTheVault()
+    {
+        var (exitCode, _, error) = await BicepCli.RunAsync(["build-params", BicepCli.Infra("main.prod.bicepparam"), "--stdout"], new Dictionary<string, string> { ["NEWSWATCH_EMAIL_FROM"] = "alerts@newswatch.example" }, inheritEnvironment: false);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("NEWSWATCH_ALERT_EMAIL", error, StringComparison.Ordinal);
+
+        var output = (await BicepCli.RunAsync(["build-params", BicepCli.Infra("main.prod.bicepparam"), "--stdout"], BicepCli.ParameterFileEnvironment, inheritEnvironment: false)).Output;
+        var parameters = JsonNode.Parse((string)JsonNode.Parse(output)!["parametersJson"]!)!["parameters"]!;
+        Assert.True((bool)parameters["keyVaultPurgeProtection"]!["value"]!);
+        Assert.True((bool)parameters["enableLanguage"]!["value"]!);
+    }
+
+    [Fact]
+    public void BicepConfig_RulesThatMatter_AreErrors()
+    {
+        var rules = JsonNode.Parse(File.ReadAllText(BicepCli.Infra("bicepconfig.json")))!["analyzers"]!["core"]!["rules"]!.AsObject();
+
+        foreach (var rule in new[]
         {
-            Assert.Contains($"\"{setting}\"", template);
+            "no-hardcoded-env-urls", "no-hardcoded-location", "outputs-should-not-contain-secrets", "secure-parameter-default",
+            "secure-params-in-nested-deploy", "secure-secrets-in-params", "use-secure-value-for-secure-inputs", "protect-commandtoexecute-secrets",
+            "no-unused-params", "no-unused-vars", "use-stable-resource-identifiers", "explicit-values-for-loc-params",
+        })
+        {
+            Assert.Equal("error", (string?)rules[rule]?["level"]);
         }
     }
 
     [Fact]
-    public async Task Build_MainBicep_DeclaresEveryQueueAndTableTheCodeUses()
+    public async Task BicepConfig_IsApplied_AHardcodedCloudUrlFailsLint()
     {
-        var template = (await RunBicepAsync("build", MainBicep, "--stdout")).Output;
-
-        foreach (var name in StorageNames.Queues.Concat(StorageNames.Tables))
+        // The same configuration next to a file that breaks a rule: lint must fail with an error, not a warning.
+        var directory = Directory.CreateTempSubdirectory("newswatch-bicep-");
+        try
         {
-            Assert.Contains($"\"{name}\"", template);
-        }
-    }
+            File.Copy(BicepCli.Infra("bicepconfig.json"), Path.Combine(directory.FullName, "bicepconfig.json"));
+            var file = Path.Combine(directory.FullName, "bad.bicep");
+            await File.WriteAllTextAsync(file, "output portal string = 'https://management.azure.com/'\n");
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunBicepAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo(Bicep) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
+            var (exitCode, output, error) = await BicepCli.RunAsync(["lint", file]);
+
+            Assert.NotEqual(0, exitCode);
+            Assert.Contains("Error no-hardcoded-env-urls", output + error, StringComparison.Ordinal);
+        }
+        finally
         {
-            start.ArgumentList.Add(arg);
+            directory.Delete(recursive: true);
         }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
     }
 }
