@@ -43,6 +43,18 @@ public sealed class TextReadingTests
     }
 
     [Theory]
+    [InlineData("Москва сделала заявление. Россия поставит Пакистану вертолёты.", "Москва сделала заявление.", "Россия поставит Пакистану вертолёты.")]
+    [InlineData("أعلنت موسكو ذلك. روسيا ستبيع مروحيات لباكستان.", "أعلنت موسكو ذلك.", "روسيا ستبيع مروحيات لباكستان.")]
+    [InlineData("هل ستبيع روسيا؟ روسيا ستبيع مروحيات لباكستان.", "هل ستبيع روسيا؟", "روسيا ستبيع مروحيات لباكستان.")]
+    [InlineData("Paris a parlé. Égypte achète des Rafale.", "Paris a parlé.", "Égypte achète des Rafale.")]
+    public void ArticleText_SentencesInOtherScripts_AreSplit(string text, string first, string second)
+    {
+        var article = ArticleText.Create(null, text);
+
+        Assert.Equal([first, second], Enumerable.Range(0, article.Sentences.Count).Select(article.SentenceText));
+    }
+
+    [Theory]
     [InlineData("The sale to the Government of Poland was approved.", "Poland", "To")]
     [InlineData("Deliveries for the Royal Australian Navy begin.", "Australian", "To")]
     [InlineData("It bought jets from France.", "France", "From")]
