@@ -9,7 +9,10 @@ using NewsWatch.Benchmarks;
 //   count [--feeds PATH]                      files each parser reads, over the whole corpus
 //   parse [--feeds PATH] [BenchmarkDotNet args] parse throughput (BenchmarkDotNet: 3 launches of 3 warmups + 15 iterations, out of process)
 //   cycle [--feed-count N] [--hosts N] [--concurrency 16,64] [--repeat N] [--latency-ms N] [--changed 0.2] [--items N] [--max-per-host N] [--gzip]
+//   classify [--data PATH] [BenchmarkDotNet args]  classifier throughput vs a naive keyword regex (BenchmarkDotNet)
+//   classify-load [--runs N]                   lexicon load time and memory, cold, in N fresh processes (default 5)
 // The corpus folder: --feeds PATH (count, parse), else $NEWSWATCH_FEEDS, else ../shared/data/feeds next to the repository.
+// The news items: --data PATH (classify), else $NEWSWATCH_DATA, else ../shared/data/news-dev.jsonl next to the repository.
 var command = args.Length > 0 ? args[0] : "";
 var rest = args.Skip(1).ToList();
 try
@@ -31,12 +34,31 @@ try
             var summary = BenchmarkRunner.Run<ParseBenchmarks>(config, [.. rest]);
             return summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success) ? 1 : 0;
 
+        case "classify":
+            Environment.SetEnvironmentVariable(NewsData.EnvironmentVariable, NewsData.ResolveFile(TakeOption(rest, "--data")));
+            var classifyConfig = ManualConfig.Create(DefaultConfig.Instance)
+                // The naive regex takes about 17 s an operation, so few iterations; medians for the noise.
+                .AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(9).WithId("1x9"))
+                .AddDiagnoser(MemoryDiagnoser.Default)
+                .AddColumn(StatisticColumn.Median, new ArticlesPerSecondColumn(), new BytesPerArticleColumn(), new MedianRatioColumn(), new SpeedupColumn());
+            var classifySummary = BenchmarkRunner.Run<ClassifyBenchmarks>(classifyConfig, [.. rest]);
+            return classifySummary.HasCriticalValidationErrors || classifySummary.Reports.Any(r => !r.Success) ? 1 : 0;
+
+        case "classify-load":
+            var runs = TakeOption(rest, "--runs") is { } n ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 5;
+            Console.WriteLine(ClassifyLoadCommand.Run(runs));
+            return 0;
+
+        case ClassifyLoadCommand.Once:
+            Console.WriteLine(ClassifyLoadCommand.MeasureOnce());
+            return 0;
+
         case "cycle":
             Console.WriteLine(await CycleCommand.RunAsync(CycleCommand.ParseOptions(rest)));
             return 0;
 
         default:
-            Console.Error.WriteLine("usage: NewsWatch.Benchmarks count|parse|cycle [options] (see docs/performance.md)");
+            Console.Error.WriteLine("usage: NewsWatch.Benchmarks count|parse|cycle|classify|classify-load [options] (see docs/performance.md)");
             return 2;
     }
 }

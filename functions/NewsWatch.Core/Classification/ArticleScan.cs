@@ -32,11 +32,13 @@ internal sealed class ArticleScan
     {
         var scan = new ArticleScan(article);
         var text = article.Full;
-        lexicon.Parties.FindAll(text, scan.Parties);
+
+        using (var input = MatchInput.Rent(text))
+        {
+            lexicon.Scanner.FindAll(input, scan.Parties, scan.Weapons, scan.Transfers, scan.Negatives);
+        }
+
         scan.Parties.RemoveAll(hit => IsDateline(article, hit) || IsCurrency(text, hit));
-        lexicon.Weapons.FindAll(text, scan.Weapons);
-        lexicon.Transfers.FindAll(text, scan.Transfers);
-        lexicon.Negatives.FindAll(text, scan.Negatives);
         foreach (var match in MoneyPattern.Value().EnumerateMatches(text))
         {
             scan.Values.Add(new TextRange(match.Index, match.Length));

@@ -26,6 +26,7 @@ public sealed class Lexicon
         Weapons = weapons;
         Transfers = transfers;
         Negatives = negatives;
+        Scanner = new PhraseScanner(parties, weapons, transfers, negatives);
     }
 
     /// <summary>The lexicons embedded in this assembly, loaded on first use.</summary>
@@ -38,6 +39,9 @@ public sealed class Lexicon
     internal PhraseMatcher<TransferTerm> Transfers { get; }
 
     internal PhraseMatcher<NegativeCueEntry> Negatives { get; }
+
+    /// <summary>Scans a text for the four matchers above at once; hit lists in that order.</summary>
+    internal PhraseScanner Scanner { get; }
 
     /// <summary>
     /// Resolves a country name, alias, ISO 3166 alpha-2 or alpha-3 code, capital or demonym, in any case

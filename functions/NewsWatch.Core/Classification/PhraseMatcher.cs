@@ -1,172 +1,264 @@
-using System.Collections.Concurrent;
-using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace NewsWatch.Classification;
 
 /// <summary>
-/// Finds the phrases of one lexicon in a text. Patterns are grouped by the character they can start with, and
-/// each group is compiled into one anchored alternation, so a word is only tried against the patterns that
-/// could match it: hundreds of patterns cost about as much as a few. Longer patterns come first in every
-/// alternation so that "negotiating the sale" or "Guinea-Bissau" win over their prefixes at the same position.
+/// Finds the phrases of one lexicon in a text, left to right and without overlaps. At each position where a
+/// match may start, the patterns are tried longest first ("negotiating the sale" and "Guinea-Bissau" win over
+/// their prefixes) and the first that matches, bounded by non-word characters, is the hit.
 /// </summary>
 /// <remarks>
-/// A regex match does not say which alternative matched without materialising every group of a
-/// several-hundred-group pattern, so the matched text is mapped back to its entry instead: the first entry
-/// (in alternation order) that matches at that position is the one the alternation chose. That lookup is
-/// cached by the matched text whenever the answer cannot depend on the surrounding text (no lookarounds in
-/// the entries consulted), so the steady state is one dictionary probe per match, with no allocation.
+/// Trying thousands of regexes at every word would cost milliseconds an article, so four things keep the work
+/// down without changing the hits (<see cref="FindAllUnfiltered"/>, which tries every pattern's regex
+/// everywhere, is kept as the reference the tests hold this to):
+/// <list type="number">
+/// <item>each pattern is indexed by the literal text its matches start with (<see cref="RegexPrefixes"/>,
+/// <see cref="PrefixIndex"/>), so at a position only the patterns whose prefix the text has are tried, and a
+/// one-read check of the first character's case (<see cref="FirstCharGate"/>) turns most of those away;</item>
+/// <item>patterns that only match a short list of character sequences, most of them ("(?-i:Kabul|KABUL)",
+/// "helicopters?"), are compared character by character (<see cref="LiteralPattern"/>) instead of by a regex;</item>
+/// <item>a regex that must run is skipped when none of the words its matches require (<see cref="RequiredText"/>)
+/// occurs in the rest of the text, or when the next word is not the one it needs (<see cref="NextWord"/>);</item>
+/// <item>only the prefixes are worked out when the lexicon loads; how to confirm a pattern (literal, regex, gate,
+/// required words) is worked out the first time it is a candidate, which most of a multilingual lexicon's
+/// thousands of patterns never are in a given article stream.</item>
+/// </list>
 /// </remarks>
-internal sealed class PhraseMatcher<T> where T : class
+internal sealed class PhraseMatcher<T> : PhraseMatcher where T : class
 {
-    private const RegexOptions Options =
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
-
-    // Bounds the cache against a stream of distinct surface forms; past it, lookups are just recomputed.
-    private const int MaxCachedForms = 20_000;
+    /// <summary>Required-word lookups a scan remembers per lexicon; patterns beyond look their words up each time.</summary>
+    private const int MaxRequiredSlots = 64;
 
     // Patterns are ours and bounded, but article text is not: a runaway match must fail, not hang a worker.
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
 
     private readonly Alternative[] _alternatives;
-    private readonly FrozenDictionary<char, Bucket> _buckets;
-    private readonly Bucket? _anywhere;
-    private readonly ConcurrentDictionary<string, int> _identified = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<string>[] _prefixes;
     private readonly bool _skipAfterHyphen;
+
+    private int _requiredSlotsTaken;
+    private PhraseScanner? _alone;
 
     /// <param name="patterns">The lexicon's patterns and what each means.</param>
     /// <param name="skipAfterHyphen">Ignore words glued to a preceding hyphen ("US-supplied").</param>
     public PhraseMatcher(IEnumerable<PhrasePattern<T>> patterns, bool skipAfterHyphen = false)
+        : this(Ordered(patterns), skipAfterHyphen)
     {
-        ArgumentNullException.ThrowIfNull(patterns);
-        _skipAfterHyphen = skipAfterHyphen;
-        _alternatives = patterns
-            .OrderByDescending(p => p.Body.Length)
-            .Select(p => new Alternative(
-                p.Body,
-                new Regex(@"\G" + Bounded(p.Body), Options, MatchTimeout),
-                IsContextFree(p.Body),
-                RegexFirstChars.TryGet(p.Body, out var first) ? first : null,
-                p.Item))
-            .ToArray();
-        if (_alternatives.Length == 0)
-        {
-            throw new ArgumentException("A matcher needs at least one pattern.", nameof(patterns));
-        }
-
-        // Patterns whose first character could not be worked out join every bucket, in their global order.
-        var keys = _alternatives.Where(a => a.FirstChars is not null).SelectMany(a => a.FirstChars!).Distinct();
-        _buckets = keys.ToFrozenDictionary(k => k, k => CreateBucket(a => a.FirstChars is null || a.FirstChars.Contains(k)));
-        _anywhere = _alternatives.Any(a => a.FirstChars is null) ? CreateBucket(a => a.FirstChars is null) : null;
     }
 
-    public int Count => _alternatives.Length;
+    private PhraseMatcher(PhrasePattern<T>[] ordered, bool skipAfterHyphen)
+        : base(ordered.Length)
+    {
+        _skipAfterHyphen = skipAfterHyphen;
+        _alternatives = new Alternative[ordered.Length];
+        _prefixes = new IReadOnlyList<string>[ordered.Length];
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            _alternatives[i] = new Alternative(ordered[i].Body, ordered[i].Item);
+            _prefixes[i] = RegexPrefixes.Of(ordered[i].Body);
+        }
+    }
+
+    public override int Count => _alternatives.Length;
+
+    /// <summary>Longest first, so that at one position "Guinea-Bissau" is tried before "Guinea".</summary>
+    private static PhrasePattern<T>[] Ordered(IEnumerable<PhrasePattern<T>> patterns)
+    {
+        ArgumentNullException.ThrowIfNull(patterns);
+        var ordered = patterns.OrderByDescending(p => p.Body.Length).ToArray();
+        return ordered.Length > 0 ? ordered : throw new ArgumentException("A matcher needs at least one pattern.", nameof(patterns));
+    }
+
+    /// <summary>How many patterns have no literal prefix, so are candidates at every position (ideally none).</summary>
+    internal int UnindexedCount => _prefixes.Count(p => p.Contains(string.Empty));
+
+    internal override IReadOnlyList<IReadOnlyList<string>> Prefixes => _prefixes;
+
+    internal override int RequiredSlots => MaxRequiredSlots;
 
     /// <summary>Appends every match in <paramref name="text"/>, left to right and without overlaps, to <paramref name="hits"/>.</summary>
     public void FindAll(string text, List<Hit<T>> hits)
     {
-        var cache = _identified.GetAlternateLookup<ReadOnlySpan<char>>();
+        using var input = MatchInput.Rent(text);
+        FindAll(input, hits);
+    }
+
+    /// <inheritdoc cref="FindAll(string, List{Hit{T}})"/>
+    public void FindAll(in MatchInput input, List<Hit<T>> hits)
+    {
+        // On its own, a matcher is a scanner of one lexicon; a Lexicon scans its four together (PhraseScanner).
+        var alone = Volatile.Read(ref _alone);
+        if (alone is null)
+        {
+            Interlocked.CompareExchange(ref _alone, new PhraseScanner(this), null);
+            alone = _alone!;
+        }
+
+        alone.FindAll(input, hits);
+    }
+
+    /// <summary>The same hits as <see cref="FindAll(string, List{Hit{T}})"/>, by trying every pattern's regex at every position: the reference.</summary>
+    internal void FindAllUnfiltered(string text, List<Hit<T>> hits)
+    {
         var position = 0;
         while (position < text.Length)
         {
-            var bucket = CandidatesAt(text, position);
-            if (bucket is null)
+            var length = -1;
+            if ((position == 0 || !TextChars.IsWordChar(text[position - 1])) && MayStartAt(text, position))
             {
-                position++;
-                continue;
-            }
-
-            var length = MatchLengthAt(bucket.Regex, text, position);
-            if (length < 0)
-            {
-                position++;
-                continue;
-            }
-
-            var form = text.AsSpan(position, length);
-            if (!cache.TryGetValue(form, out var index))
-            {
-                index = Identify(bucket, text, position, out var cacheable);
-                if (cacheable && _identified.Count < MaxCachedForms)
+                foreach (var alternative in _alternatives)
                 {
-                    cache.TryAdd(form, index);
+                    length = alternative.RegexMatchLengthAt(text, position);
+                    if (length >= 0)
+                    {
+                        Add(hits, alternative, position, length);
+                        break;
+                    }
                 }
-            }
-
-            if (index >= 0 && _alternatives[index].Item is { } item)
-            {
-                hits.Add(new Hit<T>(position, length, item));
             }
 
             position += Math.Max(1, length);
         }
     }
 
-    /// <summary>The length of the match that starts exactly at <paramref name="position"/>, or -1.</summary>
-    private static int MatchLengthAt(Regex anchored, string text, int position)
+    /// <summary>Words glued to a hyphen are skipped when asked ("US-supplied" supplies nothing).</summary>
+    internal override bool MayStartAt(string text, int position) =>
+        !_skipAfterHyphen || position == 0 || text[position - 1] is not ('-' or '‐' or '‑');
+
+    /// <inheritdoc/>
+    internal override int MatchAt(in MatchInput input, int position, ReadOnlySpan<int> candidates, int offset, Span<int> required, object hits)
     {
-        foreach (var match in anchored.EnumerateMatches(text.AsSpan(), position))
+        var text = input.Text;
+        var first = text[position];
+        foreach (var id in candidates)
         {
-            return match.Index == position ? match.Length : -1;
-        }
-
-        return -1;
-    }
-
-    private Bucket? CandidatesAt(string text, int position)
-    {
-        var c = text[position];
-        var wordStart = IsWordChar(c) && (position == 0 || !IsWordChar(text[position - 1]));
-        if (!wordStart && IsWordChar(c))
-        {
-            return null; // every pattern is bounded by (?<!\w): nothing starts inside a word
-        }
-
-        if (_skipAfterHyphen && position > 0 && text[position - 1] is '-' or '‐' or '‑')
-        {
-            return null;
-        }
-
-        return _buckets.TryGetValue(char.ToLowerInvariant(c), out var bucket) ? bucket : wordStart ? _anywhere : null;
-    }
-
-    private Bucket CreateBucket(Func<Alternative, bool> member)
-    {
-        var indices = Enumerable.Range(0, _alternatives.Length).Where(i => member(_alternatives[i])).ToArray();
-        var alternation = string.Join('|', indices.Select(i => "(?:" + _alternatives[i].Body + ")"));
-
-        // Interpreted on purpose: each bucket is tried only at word starts where it can match, which keeps the
-        // interpreter cheap (about a millisecond an article), and RegexOptions.Compiled backtracked without
-        // bound on these large alternations of lookbehinds in .NET 10.
-        return new Bucket(new Regex(@"\G" + Bounded(alternation), Options, MatchTimeout), indices);
-    }
-
-    private int Identify(Bucket bucket, string text, int index, out bool cacheable)
-    {
-        cacheable = true;
-        foreach (var i in bucket.Members)
-        {
-            var alternative = _alternatives[i];
-            cacheable &= alternative.ContextFree;
-            if (alternative.Anchored.IsMatch(text.AsSpan(), index))
+            var i = id - offset;
+            if (!Gates[i].Admits(first))
             {
-                return i;
+                continue;
+            }
+
+            var confirmer = ConfirmerOf(i);
+            int length;
+            if (confirmer.Literal is { } literal)
+            {
+                length = literal.MatchLengthAt(text, input.Folded, position);
+            }
+            else if (confirmer.Required is { } words && LastRequired(words, confirmer.RequiredSlot, input.Folded, required) < position)
+            {
+                continue; // none of the words a match needs occurs from here on
+            }
+            else if (confirmer.NextWord is { } next && !NextWord.Admits(next, text, input.Folded, position))
+            {
+                continue; // "[A-Z][a-z]+\s+Airways" at a word not followed by "Airways"
+            }
+            else
+            {
+                length = _alternatives[i].RegexMatchLengthAt(text, position);
+            }
+
+            if (length >= 0)
+            {
+                Add((List<Hit<T>>)hits, _alternatives[i], position, length);
+                return length;
             }
         }
 
         return -1;
     }
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+    /// <summary>How pattern <paramref name="i"/> is confirmed, worked out on first use; its gate is set then too.</summary>
+    private Confirmer ConfirmerOf(int i)
+    {
+        var alternative = _alternatives[i];
+        var confirmer = Volatile.Read(ref alternative.Confirmer);
+        if (confirmer is not null)
+        {
+            return confirmer;
+        }
 
-    private static string Bounded(string body) => @"(?<!\w)(?:" + body + @")(?!\w)";
+        var syntax = RegexSyntax.Parse(alternative.Body);
+        var literal = LiteralPattern.TryCreate(syntax);
 
-    // An entry whose pattern looks around itself can match the same text in one place and not in another.
-    private static bool IsContextFree(string body) =>
-        !body.Contains("(?=", StringComparison.Ordinal) && !body.Contains("(?!", StringComparison.Ordinal) &&
-        !body.Contains("(?<=", StringComparison.Ordinal) && !body.Contains("(?<!", StringComparison.Ordinal);
+        // Literal patterns are cheap to compare anywhere; only regexes are worth a look for required words.
+        var required = literal is null ? RequiredText.Of(syntax) : null;
+        var next = literal is null ? NextWord.Of(syntax) : null;
+        var slot = required is null ? -1 : Interlocked.Increment(ref _requiredSlotsTaken) - 1;
+        Interlocked.CompareExchange(ref alternative.Confirmer, new Confirmer(literal, required, slot < MaxRequiredSlots ? slot : -1, next), null);
+        Gates[i] = FirstCharGate.Of(syntax);
+        return alternative.Confirmer!;
+    }
 
-    private sealed record Alternative(string Body, Regex Anchored, bool ContextFree, HashSet<char>? FirstChars, T? Item);
+    /// <summary>Where the last of <paramref name="words"/> starts in the text; remembered for the scan when the pattern has a slot.</summary>
+    private static int LastRequired(IReadOnlyList<string> words, int slot, ReadOnlySpan<char> folded, Span<int> required)
+    {
+        if (slot >= 0 && required[slot] != PhraseScanner.NotLookedUp)
+        {
+            return required[slot];
+        }
 
-    private sealed record Bucket(Regex Regex, int[] Members);
+        var last = -1;
+        foreach (var word in words)
+        {
+            last = Math.Max(last, folded.LastIndexOf(word, StringComparison.Ordinal));
+        }
+
+        if (slot >= 0)
+        {
+            required[slot] = last;
+        }
+
+        return last;
+    }
+
+    private static void Add(List<Hit<T>> hits, Alternative alternative, int position, int length)
+    {
+        if (alternative.Item is { } item)
+        {
+            hits.Add(new Hit<T>(position, length, item));
+        }
+    }
+
+    /// <param name="Literal">Set when the pattern is compared character by character instead of by its regex.</param>
+    /// <param name="Required">Words (folded) one of which every match contains, or null; see <see cref="RequiredText"/>.</param>
+    /// <param name="RequiredSlot">Where a scan remembers the lookup of <paramref name="Required"/>, or -1.</param>
+    /// <param name="NextWord">For a regex of the shape word, whitespace, text: how the next word starts; see <see cref="NextWord"/>.</param>
+    private sealed record Confirmer(LiteralPattern? Literal, IReadOnlyList<string>? Required, int RequiredSlot, IReadOnlyList<string>? NextWord);
+
+    /// <summary>One pattern, what it means, and (built on first use) how it is confirmed at a position.</summary>
+    private sealed class Alternative(string body, T? item)
+    {
+        private Regex? _anchored;
+
+        public string Body => body;
+
+        public T? Item => item;
+
+        /// <summary>Null until first needed; see <see cref="ConfirmerOf"/>.</summary>
+        internal Confirmer? Confirmer;
+
+        /// <summary>The length of the bounded regex's match that starts exactly at <paramref name="position"/>, or -1.</summary>
+        /// <remarks>
+        /// Interpreted, not compiled: compiling thousands of patterns would take seconds at start-up, and in a scan
+        /// that calls a hundred different ones in turn, compiled regexes measured several times slower per call.
+        /// </remarks>
+        public int RegexMatchLengthAt(string text, int position)
+        {
+            foreach (var match in Anchored.EnumerateMatches(text.AsSpan(), position))
+            {
+                return match.Index == position ? match.Length : -1;
+            }
+
+            return -1;
+        }
+
+        // Built on first use: most patterns of a large lexicon are literal or never reach their regex.
+        private Regex Anchored => Volatile.Read(ref _anchored) ?? CreateOnce();
+
+        private Regex CreateOnce()
+        {
+            Interlocked.CompareExchange(ref _anchored, new Regex(@"\G(?<!\w)(?:" + body + @")(?!\w)", TextChars.MatcherOptions, MatchTimeout), null);
+            return _anchored!;
+        }
+    }
 }

@@ -1,0 +1,63 @@
+using System.Buffers;
+
+namespace NewsWatch.Classification;
+
+/// <summary>
+/// A text prepared once for all the lexicons that scan it: folded (<see cref="TextChars.Fold"/>), for the
+/// prefix lookups, and the positions where a match may start, so that each lexicon visits those instead of
+/// every character. The buffers are pooled: dispose it (<c>using</c>) when the scan is done, exactly once.
+/// </summary>
+internal readonly ref struct MatchInput : IDisposable
+{
+    private readonly char[] _folded;
+    private readonly int[] _starts;
+    private readonly int _startCount;
+
+    private MatchInput(string text, char[] folded, int[] starts, int startCount)
+    {
+        Text = text;
+        _folded = folded;
+        _starts = starts;
+        _startCount = startCount;
+    }
+
+    public string Text { get; }
+
+    public ReadOnlySpan<char> Folded => _folded.AsSpan(0, Text.Length);
+
+    /// <summary>
+    /// Ascending positions that are not whitespace and do not follow a word character: every lexicon pattern is
+    /// bounded by (?&lt;!\w), and the matcher scans whitespace positions itself if it has patterns that could
+    /// start there.
+    /// </summary>
+    public ReadOnlySpan<int> Starts => _starts.AsSpan(0, _startCount);
+
+    public static MatchInput Rent(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var folded = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
+        var starts = ArrayPool<int>.Shared.Rent(Math.Max(1, text.Length));
+        var count = 0;
+        var afterWord = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var fold = TextChars.Fold(c);
+            folded[i] = fold;
+            if (!afterWord && fold != TextChars.Space)
+            {
+                starts[count++] = i;
+            }
+
+            afterWord = TextChars.IsWordChar(c);
+        }
+
+        return new MatchInput(text, folded, starts, count);
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<char>.Shared.Return(_folded);
+        ArrayPool<int>.Shared.Return(_starts);
+    }
+}
