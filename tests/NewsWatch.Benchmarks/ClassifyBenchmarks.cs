@@ -162,15 +162,8 @@ public sealed class SpeedupColumn : IColumn
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, summary.Style);
 
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
-    {
-        var baseline = summary.GetBaseline(summary.GetLogicalGroupKey(benchmarkCase));
-        var median = summary[benchmarkCase]?.ResultStatistics?.Median;
-        var baselineMedian = baseline is null ? null : summary[baseline]?.ResultStatistics?.Median;
-        return median is > 0 && baselineMedian is > 0
-            ? (baselineMedian.Value / median.Value).ToString("N0", CultureInfo.InvariantCulture) + "x"
-            : "NA";
-    }
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) =>
+        MedianRatioColumn.Of(summary, benchmarkCase) is { } ratio ? (1 / ratio).ToString("N0", CultureInfo.InvariantCulture) + "x" : "NA";
 
     public bool IsAvailable(Summary summary) => true;
 

@@ -30,14 +30,16 @@ public sealed class MedianRatioColumn : IColumn
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, summary.Style);
 
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) =>
+        Of(summary, benchmarkCase) is { } ratio ? ratio.ToString("N2", CultureInfo.InvariantCulture) : "NA";
+
+    /// <summary>This case's median over its baseline's median; null when either is missing.</summary>
+    internal static double? Of(Summary summary, BenchmarkCase benchmarkCase)
     {
         var baseline = summary.GetBaseline(summary.GetLogicalGroupKey(benchmarkCase));
         var median = summary[benchmarkCase]?.ResultStatistics?.Median;
         var baselineMedian = baseline is null ? null : summary[baseline]?.ResultStatistics?.Median;
-        return median is > 0 && baselineMedian is > 0
-            ? (median.Value / baselineMedian.Value).ToString("N2", CultureInfo.InvariantCulture)
-            : "NA";
+        return median is > 0 && baselineMedian is > 0 ? median.Value / baselineMedian.Value : null;
     }
 
     public bool IsAvailable(Summary summary) => true;
