@@ -109,8 +109,15 @@ internal sealed class LiteralPattern
             return -1;
         }
 
+        var first = folded[position];
         foreach (var alternative in _alternatives)
         {
+            // A country's dozens of spellings rarely share a first letter: one read turns most of them away.
+            if (alternative.Shape != Shape.General && _chars[alternative.TextStart + alternative.Length] != first)
+            {
+                continue;
+            }
+
             var end = alternative.Shape switch
             {
                 Shape.Exact => text[position..].StartsWith(Text(alternative)) ? position + alternative.Length : -1,

@@ -36,7 +36,7 @@ internal static class NextWord
     }
 
     /// <summary>Whether the word after the one at <paramref name="position"/> starts with one of <paramref name="prefixes"/>.</summary>
-    public static bool Admits(IReadOnlyList<string> prefixes, string text, ReadOnlySpan<char> folded, int position)
+    public static bool Admits(ReadOnlySpan<string> prefixes, string text, ReadOnlySpan<char> folded, int position)
     {
         var next = position;
         while (next < text.Length && !TextChars.IsSpace(text[next]))

@@ -144,13 +144,13 @@ internal sealed class PhraseMatcher<T> : PhraseMatcher where T : class
             {
                 length = literal.MatchLengthAt(text, input.Folded, position);
             }
+            else if (confirmer.NextWord is { } next && !NextWord.Admits(next, text, input.Folded, position))
+            {
+                continue; // "[A-Z][a-z]+\s+Airways" at a word not followed by "Airways": a look at the next word only
+            }
             else if (confirmer.Required is { } words && LastRequired(words, confirmer.RequiredSlot, input.Folded, required) < position)
             {
                 continue; // none of the words a match needs occurs from here on
-            }
-            else if (confirmer.NextWord is { } next && !NextWord.Admits(next, text, input.Folded, position))
-            {
-                continue; // "[A-Z][a-z]+\s+Airways" at a word not followed by "Airways"
             }
             else
             {
@@ -181,8 +181,8 @@ internal sealed class PhraseMatcher<T> : PhraseMatcher where T : class
         var literal = LiteralPattern.TryCreate(syntax);
 
         // Literal patterns are cheap to compare anywhere; only regexes are worth a look for required words.
-        var required = literal is null ? RequiredText.Of(syntax) : null;
-        var next = literal is null ? NextWord.Of(syntax) : null;
+        var required = literal is null ? RequiredText.Of(syntax)?.ToArray() : null;
+        var next = literal is null ? NextWord.Of(syntax)?.ToArray() : null;
         var slot = required is null ? -1 : Interlocked.Increment(ref _requiredSlotsTaken) - 1;
         Interlocked.CompareExchange(ref alternative.Confirmer, new Confirmer(literal, required, slot < MaxRequiredSlots ? slot : -1, next), null);
         Gates[i] = FirstCharGate.Of(syntax);
@@ -190,7 +190,7 @@ internal sealed class PhraseMatcher<T> : PhraseMatcher where T : class
     }
 
     /// <summary>Where the last of <paramref name="words"/> starts in the text; remembered for the scan when the pattern has a slot.</summary>
-    private static int LastRequired(IReadOnlyList<string> words, int slot, ReadOnlySpan<char> folded, Span<int> required)
+    private static int LastRequired(ReadOnlySpan<string> words, int slot, ReadOnlySpan<char> folded, Span<int> required)
     {
         if (slot >= 0 && required[slot] != PhraseScanner.NotLookedUp)
         {
@@ -223,7 +223,8 @@ internal sealed class PhraseMatcher<T> : PhraseMatcher where T : class
     /// <param name="Required">Words (folded) one of which every match contains, or null; see <see cref="RequiredText"/>.</param>
     /// <param name="RequiredSlot">Where a scan remembers the lookup of <paramref name="Required"/>, or -1.</param>
     /// <param name="NextWord">For a regex of the shape word, whitespace, text: how the next word starts; see <see cref="NextWord"/>.</param>
-    private sealed record Confirmer(LiteralPattern? Literal, IReadOnlyList<string>? Required, int RequiredSlot, IReadOnlyList<string>? NextWord);
+    // Arrays, not lists: they are read at most positions of every article, and a list's enumerator is an allocation.
+    private sealed record Confirmer(LiteralPattern? Literal, string[]? Required, int RequiredSlot, string[]? NextWord);
 
     /// <summary>One pattern, what it means, and (built on first use) how it is confirmed at a position.</summary>
     private sealed class Alternative(string body, T? item)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace NewsWatch.Classification;
@@ -77,11 +78,16 @@ internal static class TextChars
     private static ConcurrentDictionary<int, bool> CaseEquivalents =>
         Volatile.Read(ref caseEquivalents) ?? Interlocked.CompareExchange(ref caseEquivalents, new(), null) ?? caseEquivalents!;
 
+    // Inlined: the matcher asks this of every character it reads; the rare first look at a character is not.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint InfoOf(char c)
     {
         var info = Info[c];
-        return info != 0 ? info : Info[c] = Compute(c);
+        return info != 0 ? info : Fill(c);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static uint Fill(char c) => Info[c] = Compute(c);
 
     private static uint[] CreateInfo()
     {
