@@ -38,11 +38,19 @@ internal sealed class ArticleScan
             lexicon.Scanner.FindAll(input, scan.Parties, scan.Weapons, scan.Transfers, scan.Negatives);
         }
 
-        scan.Parties.RemoveAll(hit => IsDateline(article, hit) || IsCurrency(text, hit));
-        foreach (var match in MoneyPattern.Value().EnumerateMatches(text))
+        // Drops datelines and currency codes in place (a loop rather than RemoveAll, whose lambda would capture).
+        var parties = CollectionsMarshal.AsSpan(scan.Parties);
+        var kept = 0;
+        foreach (var hit in parties)
         {
-            scan.Values.Add(new TextRange(match.Index, match.Length));
+            if (!IsDateline(article, hit) && !IsCurrency(text, hit))
+            {
+                parties[kept++] = hit;
+            }
         }
+
+        scan.Parties.RemoveRange(kept, parties.Length - kept);
+        MoneyPattern.FindAll(text, scan.Values);
 
         scan.BestSentence = scan.FindBestSentence();
         return scan;

@@ -35,7 +35,11 @@ internal static partial class PartyRoleResolver
         var range = scan.Article.Sentences[scan.BestSentence];
         var mentions = ArticleScan.In(scan.Parties, range);
         var transfers = ArticleScan.In(scan.Transfers, range);
-        var preps = ReadPrepositions(text, range, mentions);
+
+        // One preposition per mention in the sentence: a few, so on the stack unless the sentence is a list.
+        var preps = mentions.Length <= MaxStackMentions ? stackalloc PrepositionKind[MaxStackMentions] : new PrepositionKind[mentions.Length];
+        preps = preps[..mentions.Length];
+        ReadPrepositions(text, range, mentions, preps);
         var roles = new Assignment();
 
         // 0. A party named inside a buying term.
@@ -50,13 +54,13 @@ internal static partial class PartyRoleResolver
             {
                 if (mention.Start >= transfer.Start && mention.End <= transfer.End)
                 {
-                    roles.TryRecipient(mention.Item, Quote(text, mention));
+                    roles.TryRecipient(mention.Item, RangeOf(mention));
                 }
             }
         }
 
         // 1. Where the weapons come from, and whose they are.
-        AssignOriginsAndOwners(scan, text, range, mentions, roles);
+        AssignOriginsAndOwners(scan, text, range, mentions, ref roles);
 
         // 2. Prepositions that follow a transfer term.
         var embargo = false;
@@ -71,7 +75,7 @@ internal static partial class PartyRoleResolver
             if (preps[i] == PrepositionKind.By && SupplyVerbRightAfter(text, transfers, mention.End))
             {
                 // "a plan by South Korea to sell trainer jets to Uzbekistan": the agent of the sale.
-                roles.TrySupplier(mention.Item.Name, Quote(text, mention));
+                roles.TrySupplier(mention.Item.Name, RangeOf(mention));
                 continue;
             }
 
@@ -81,7 +85,7 @@ internal static partial class PartyRoleResolver
                 continue;
             }
 
-            var span = Quote(text, mention);
+            var span = RangeOf(mention);
             switch (preps[i])
             {
                 case PrepositionKind.To when IsAward(text, range, mention.Start):
@@ -123,37 +127,36 @@ internal static partial class PartyRoleResolver
             var mention = mentions[subject];
             if (transfer.Item.Direction == TransferDirection.Supply)
             {
-                roles.TrySupplier(mention.Item.Name, Quote(text, mention));
+                roles.TrySupplier(mention.Item.Name, RangeOf(mention));
             }
             else
             {
-                roles.TryRecipient(mention.Item, Quote(text, mention));
+                roles.TryRecipient(mention.Item, RangeOf(mention));
             }
         }
 
         // 4. "X … with Y": the subject and its counterpart.
         if (roles.Supplier is null || roles.Recipient is null)
         {
-            AssignCounterparts(scan, text, mentions, preps, transfers, roles);
+            AssignCounterparts(scan, mentions, preps, transfers, ref roles);
         }
 
         // 5. Fallbacks.
         if (roles.Supplier is null)
         {
-            FallBackSupplier(scan, text, mentions, preps, transfers, roles);
+            FallBackSupplier(scan, mentions, preps, transfers, ref roles);
         }
 
         if (roles.Recipient is null)
         {
-            FallBackRecipient(scan, text, mentions, preps, roles);
+            FallBackRecipient(scan, mentions, preps, ref roles);
         }
 
-        return new PartyRoles(roles.Supplier, roles.SupplierEvidence, roles.Recipient, roles.RecipientEvidence);
+        return new PartyRoles(roles.Supplier, Text(text, roles.SupplierEvidence), roles.Recipient, Text(text, roles.RecipientEvidence));
     }
 
-    private static PrepositionKind[] ReadPrepositions(string text, TextRange range, ReadOnlySpan<Hit<PartyRef>> mentions)
+    private static void ReadPrepositions(string text, TextRange range, ReadOnlySpan<Hit<PartyRef>> mentions, Span<PrepositionKind> preps)
     {
-        var preps = new PrepositionKind[mentions.Length];
         for (var i = 0; i < mentions.Length; i++)
         {
             preps[i] = PrepositionReader.Before(text, mentions[i].Start, range.Start);
@@ -164,8 +167,6 @@ internal static partial class PartyRoleResolver
                 preps[i] = preps[i - 1];
             }
         }
-
-        return preps;
     }
 
     private static bool IsCoordination(ReadOnlySpan<char> gap)
@@ -192,7 +193,7 @@ internal static partial class PartyRoleResolver
     }
 
     /// <summary>The last mention before the verb that no preposition governs: its subject, near enough for news prose.</summary>
-    private static int? SubjectOf(ReadOnlySpan<Hit<PartyRef>> mentions, PrepositionKind[] preps, int verbStart)
+    private static int? SubjectOf(ReadOnlySpan<Hit<PartyRef>> mentions, ReadOnlySpan<PrepositionKind> preps, int verbStart)
     {
         int? subject = null;
         for (var i = 0; i < mentions.Length && mentions[i].End <= verbStart; i++)
@@ -208,11 +209,10 @@ internal static partial class PartyRoleResolver
 
     private static void AssignCounterparts(
         ArticleScan scan,
-        string text,
         ReadOnlySpan<Hit<PartyRef>> mentions,
-        PrepositionKind[] preps,
+        ReadOnlySpan<PrepositionKind> preps,
         ReadOnlySpan<Hit<TransferTerm>> transfers,
-        Assignment roles)
+        ref Assignment roles)
     {
         int? with = null;
         for (var i = 0; i < mentions.Length; i++)
@@ -236,11 +236,11 @@ internal static partial class PartyRoleResolver
         {
             if (roles.Supplier is not null)
             {
-                roles.TryRecipient(counterpart.Item, Quote(text, counterpart));
+                roles.TryRecipient(counterpart.Item, RangeOf(counterpart));
             }
             else if (roles.Recipient is not null)
             {
-                roles.TrySupplier(counterpart.Item.Name, Quote(text, counterpart));
+                roles.TrySupplier(counterpart.Item.Name, RangeOf(counterpart));
             }
 
             return;
@@ -253,18 +253,18 @@ internal static partial class PartyRoleResolver
             // "India signed a contract with France", "Poland is in talks with Korea".
             var subjectSupplies = IsSupplierLike(scan, subjectMention.Item) && !IsSupplierLike(scan, counterpart.Item);
             var (supplier, recipient) = subjectSupplies ? (subjectMention, counterpart) : (counterpart, subjectMention);
-            roles.TrySupplier(supplier.Item.Name, Quote(text, supplier));
-            roles.TryRecipient(recipient.Item, Quote(text, recipient));
+            roles.TrySupplier(supplier.Item.Name, RangeOf(supplier));
+            roles.TryRecipient(recipient.Item, RangeOf(recipient));
         }
         else if (roles.Supplier is null)
         {
             var other = roles.Recipient == subjectMention.Item.Name ? counterpart : subjectMention;
-            roles.TrySupplier(other.Item.Name, Quote(text, other));
+            roles.TrySupplier(other.Item.Name, RangeOf(other));
         }
         else
         {
             var other = roles.Supplier == subjectMention.Item.Name ? counterpart : subjectMention;
-            roles.TryRecipient(other.Item, Quote(text, other));
+            roles.TryRecipient(other.Item, RangeOf(other));
         }
     }
 
@@ -288,15 +288,14 @@ internal static partial class PartyRoleResolver
 
     private static void FallBackSupplier(
         ArticleScan scan,
-        string text,
         ReadOnlySpan<Hit<PartyRef>> mentions,
-        PrepositionKind[] preps,
+        ReadOnlySpan<PrepositionKind> preps,
         ReadOnlySpan<Hit<TransferTerm>> transfers,
-        Assignment roles)
+        ref Assignment roles)
     {
         foreach (var mention in mentions)
         {
-            if (mention.Item.Kind is PartyKind.Maker && roles.TrySupplier(mention.Item.Name, Quote(text, mention)))
+            if (mention.Item.Kind is PartyKind.Maker && roles.TrySupplier(mention.Item.Name, RangeOf(mention)))
             {
                 return;
             }
@@ -304,7 +303,7 @@ internal static partial class PartyRoleResolver
 
         foreach (var transfer in transfers)
         {
-            if (transfer.Item.ImpliedSupplier is { } implied && roles.TrySupplier(implied, Quote(text, transfer)))
+            if (transfer.Item.ImpliedSupplier is { } implied && roles.TrySupplier(implied, RangeOf(transfer)))
             {
                 return;
             }
@@ -312,7 +311,7 @@ internal static partial class PartyRoleResolver
 
         foreach (var transfer in scan.Transfers)
         {
-            if (transfer.Item.ImpliedSupplier is { } implied && roles.TrySupplier(implied, Quote(text, transfer)))
+            if (transfer.Item.ImpliedSupplier is { } implied && roles.TrySupplier(implied, RangeOf(transfer)))
             {
                 return;
             }
@@ -326,7 +325,7 @@ internal static partial class PartyRoleResolver
                 mentions[authority].Item.Kind is PartyKind.Country or PartyKind.Intergovernmental)
             {
                 var name = mentions[authority].Item.Name == UnitedNations ? UnSecurityCouncil : mentions[authority].Item.Name;
-                if (roles.TrySupplier(name, Quote(text, mentions[authority])))
+                if (roles.TrySupplier(name, RangeOf(mentions[authority])))
                 {
                     return;
                 }
@@ -338,7 +337,7 @@ internal static partial class PartyRoleResolver
         if (roles.Recipient is not null && !transfers.IsEmpty &&
             SubjectOf(mentions, preps, transfers[0].Start) is { } subject &&
             mentions[subject].Item.Kind is PartyKind.Country or PartyKind.Agency &&
-            roles.TrySupplier(mentions[subject].Item.Name, Quote(text, mentions[subject])))
+            roles.TrySupplier(mentions[subject].Item.Name, RangeOf(mentions[subject])))
         {
             return;
         }
@@ -346,7 +345,7 @@ internal static partial class PartyRoleResolver
         var range = scan.Article.Sentences[scan.BestSentence];
         foreach (var weapon in ArticleScan.In(scan.Weapons, range))
         {
-            if (weapon.Item.Origin is { } origin && roles.TrySupplier(origin, Quote(text, weapon)))
+            if (weapon.Item.Origin is { } origin && roles.TrySupplier(origin, RangeOf(weapon)))
             {
                 return;
             }
@@ -354,7 +353,7 @@ internal static partial class PartyRoleResolver
 
         foreach (var weapon in scan.Weapons)
         {
-            if (weapon.Item.Origin is { } origin && roles.TrySupplier(origin, Quote(text, weapon)))
+            if (weapon.Item.Origin is { } origin && roles.TrySupplier(origin, RangeOf(weapon)))
             {
                 return;
             }
@@ -362,7 +361,7 @@ internal static partial class PartyRoleResolver
 
         foreach (var mention in scan.Parties)
         {
-            if (mention.Item.Kind is PartyKind.Maker && roles.TrySupplier(mention.Item.Name, Quote(text, mention)))
+            if (mention.Item.Kind is PartyKind.Maker && roles.TrySupplier(mention.Item.Name, RangeOf(mention)))
             {
                 return;
             }
@@ -371,16 +370,15 @@ internal static partial class PartyRoleResolver
 
     private static void FallBackRecipient(
         ArticleScan scan,
-        string text,
         ReadOnlySpan<Hit<PartyRef>> mentions,
-        PrepositionKind[] preps,
-        Assignment roles)
+        ReadOnlySpan<PrepositionKind> preps,
+        ref Assignment roles)
     {
         for (var i = 0; i < mentions.Length; i++)
         {
             if (preps[i] is not (PrepositionKind.From or PrepositionKind.Other) &&
                 mentions[i].Item.Kind is PartyKind.Country or PartyKind.Agency &&
-                roles.TryRecipient(mentions[i].Item, Quote(text, mentions[i])))
+                roles.TryRecipient(mentions[i].Item, RangeOf(mentions[i])))
             {
                 return;
             }
@@ -388,14 +386,19 @@ internal static partial class PartyRoleResolver
 
         foreach (var mention in scan.Parties)
         {
-            if (mention.Item.Kind is PartyKind.Country && roles.TryRecipient(mention.Item, Quote(text, mention)))
+            if (mention.Item.Kind is PartyKind.Country && roles.TryRecipient(mention.Item, RangeOf(mention)))
             {
                 return;
             }
         }
     }
 
-    private static string Quote<T>(string text, Hit<T> hit) => text.Substring(hit.Start, hit.Length);
+    // Evidence stays a range until the roles are settled: most candidates are turned down, and only the two
+    // that stand become strings.
+    private static TextRange RangeOf<T>(Hit<T> hit) => new(hit.Start, hit.Length);
+
+    private static string? Text(string text, TextRange? evidence) =>
+        evidence is { } span ? text.Substring(span.Start, span.Length) : null;
 
     private const string UnitedNations = "United Nations";
 
@@ -409,6 +412,9 @@ internal static partial class PartyRoleResolver
 
     /// <summary>How far a supplying verb may follow "by X" and still have X as its agent: " to sell".</summary>
     private const int MaxAgentGap = 8;
+
+    /// <summary>Mentions in one sentence beyond which their prepositions go on the heap: only in long lists of countries.</summary>
+    private const int MaxStackMentions = 32;
 
     private static bool FollowsTransferClosely(ReadOnlySpan<Hit<TransferTerm>> transfers, int position)
     {
@@ -481,12 +487,12 @@ internal static partial class PartyRoleResolver
         string text,
         TextRange range,
         ReadOnlySpan<Hit<PartyRef>> mentions,
-        Assignment roles)
+        ref Assignment roles)
     {
         var weapons = ArticleScan.In(scan.Weapons, range);
         foreach (var mention in mentions)
         {
-            var possessive = Possessive().Match(text, mention.End) is { Success: true } p && p.Index == mention.End ? p.Length : -1;
+            var possessive = PossessiveLength(text, mention.End);
             if (!mention.Item.IsAdjective && possessive < 0)
             {
                 continue;
@@ -503,14 +509,14 @@ internal static partial class PartyRoleResolver
                 {
                     if (OwnerGap().IsMatch(text.AsSpan(mention.End + possessive, weapon.Start - mention.End - possessive)))
                     {
-                        roles.TryRecipient(mention.Item, Quote(text, mention));
+                        roles.TryRecipient(mention.Item, RangeOf(mention));
                     }
                 }
                 else if (IsModifierGap(text.AsSpan(mention.End, weapon.Start - mention.End)) &&
                     (weapon.Item.Origin is null || weapon.Item.Origin == mention.Item.Name) &&
                     !ReceivingWordBefore(text, range, mention.Start))
                 {
-                    roles.TrySupplier(mention.Item.Name, Quote(text, mention));
+                    roles.TrySupplier(mention.Item.Name, RangeOf(mention));
                 }
 
                 break;
@@ -545,6 +551,18 @@ internal static partial class PartyRoleResolver
         }
 
         return false;
+    }
+
+    /// <summary>The length of the "'s " or "’ " that starts at <paramref name="position"/>, or -1 when there is none.</summary>
+    private static int PossessiveLength(string text, int position)
+    {
+        // On a span, which needs no Match object; the pattern has no lookbehind, so the text before is not needed.
+        foreach (var match in Possessive().EnumerateMatches(text.AsSpan(position)))
+        {
+            return match.Index == 0 ? match.Length : -1;
+        }
+
+        return -1;
     }
 
     [GeneratedRegex(@"\G['’]s?\s")]
@@ -592,18 +610,18 @@ internal static partial class PartyRoleResolver
         return true;
     }
 
-    /// <summary>The roles found so far; the first claim on a role stands.</summary>
-    private sealed class Assignment
+    /// <summary>The roles found so far; the first claim on a role stands. A struct, passed by reference: one per article.</summary>
+    private struct Assignment
     {
         public string? Supplier { get; private set; }
 
-        public string? SupplierEvidence { get; private set; }
+        public TextRange? SupplierEvidence { get; private set; }
 
         public string? Recipient { get; private set; }
 
-        public string? RecipientEvidence { get; private set; }
+        public TextRange? RecipientEvidence { get; private set; }
 
-        public bool TrySupplier(string name, string evidence)
+        public bool TrySupplier(string name, TextRange evidence)
         {
             if (Supplier is not null || string.Equals(name, Recipient, StringComparison.Ordinal))
             {
@@ -615,7 +633,7 @@ internal static partial class PartyRoleResolver
             return true;
         }
 
-        public bool TryRecipient(PartyRef party, string evidence)
+        public bool TryRecipient(PartyRef party, TextRange evidence)
         {
             if (Recipient is not null || party.Kind is PartyKind.Maker or PartyKind.Intergovernmental ||
                 string.Equals(party.Name, Supplier, StringComparison.Ordinal))

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace NewsWatch.Classification;
 
 /// <summary>Combines an article's signals into a logit and a score in [0, 1] (weights in <see cref="ScoringWeights"/>).</summary>
@@ -49,14 +51,27 @@ internal static class RelevanceScorer
     /// </summary>
     internal static int DistinctParties(ArticleScan scan)
     {
+        // Only "none, one or several" matters, so no set: the first name, and whether another differs from it.
         string? first = null;
-        foreach (var name in PartyNames(scan))
+        foreach (var hit in scan.Parties)
         {
-            if (first is null)
+            if (Differs(ref first, hit.Item.Name))
             {
-                first = name;
+                return 2;
             }
-            else if (!string.Equals(first, name, StringComparison.Ordinal))
+        }
+
+        foreach (var hit in scan.Transfers)
+        {
+            if (hit.Item.ImpliedSupplier is { } implied && Differs(ref first, implied))
+            {
+                return 2;
+            }
+        }
+
+        foreach (var hit in scan.Weapons)
+        {
+            if (hit.Item.Origin is { } origin && Differs(ref first, origin))
             {
                 return 2;
             }
@@ -65,35 +80,20 @@ internal static class RelevanceScorer
         return first is null ? 0 : 1;
     }
 
-    private static IEnumerable<string> PartyNames(ArticleScan scan)
+    private static bool Differs(ref string? first, string name)
     {
-        foreach (var hit in scan.Parties)
-        {
-            yield return hit.Item.Name;
-        }
-
-        foreach (var hit in scan.Transfers)
-        {
-            if (hit.Item.ImpliedSupplier is { } implied)
-            {
-                yield return implied;
-            }
-        }
-
-        foreach (var hit in scan.Weapons)
-        {
-            if (hit.Item.Origin is { } origin)
-            {
-                yield return origin;
-            }
-        }
+        first ??= name;
+        return !string.Equals(first, name, StringComparison.Ordinal);
     }
 
     private static double SentenceSignal(ArticleScan scan)
     {
         var best = 0.0;
-        foreach (var range in scan.Article.Sentences)
+        var sentences = scan.Article.Sentences;
+        for (var s = 0; s < sentences.Count; s++)
         {
+            // By index: foreach over the IReadOnlyList would box its enumerator on every article.
+            var range = sentences[s];
             if (ArticleScan.In(scan.Transfers, range).IsEmpty || ArticleScan.In(scan.Weapons, range).IsEmpty)
             {
                 continue;
@@ -124,17 +124,31 @@ internal static class RelevanceScorer
 
     private static double NegativeSignal(ArticleScan scan)
     {
-        // Each cue counts once however often it recurs: "crash" five times is still one crash story.
+        // Each cue counts once however often it recurs: "crash" five times is still one crash story. An
+        // article has a few cues at most, so an earlier hit of the same cue is found by looking back, not in a set.
         var total = 0.0;
-        var seen = new HashSet<NegativeCueEntry>(ReferenceEqualityComparer.Instance);
-        foreach (var hit in scan.Negatives)
+        var negatives = CollectionsMarshal.AsSpan(scan.Negatives);
+        for (var i = 0; i < negatives.Length; i++)
         {
-            if (seen.Add(hit.Item))
+            if (!SeenBefore(negatives, i))
             {
-                total += hit.Item.Weight;
+                total += negatives[i].Item.Weight;
             }
         }
 
         return Math.Min(total, ScoringWeights.MaxNegative);
+    }
+
+    private static bool SeenBefore(ReadOnlySpan<Hit<NegativeCueEntry>> hits, int index)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (ReferenceEquals(hits[i].Item, hits[index].Item))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace NewsWatch.Classification;
@@ -20,10 +21,11 @@ internal static partial class SentenceSplitter
         var sentenceStart = start;
         if (!isTitle)
         {
-            foreach (var boundary in Boundary().EnumerateMatches(text.AsSpan(0, end), start))
+            var span = text.AsSpan(0, end);
+            while (NextBoundary(span, sentenceStart, out var index, out var boundaryLength))
             {
-                Add(text, sentenceStart, boundary.Index, sentences);
-                sentenceStart = boundary.Index + boundary.Length;
+                Add(text, sentenceStart, index, sentences);
+                sentenceStart = index + boundaryLength;
             }
         }
 
@@ -49,9 +51,59 @@ internal static partial class SentenceSplitter
         }
     }
 
-    [GeneratedRegex(
-        """(?<=(?:(?<!\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Cmdr|Adm|Sgt|Rep|Sen|Gov|Pres|Corp|Inc|Ltd|Co|No|Nos|St|Jr|Sr|vs|approx|est|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z]))\.|[!?؟])["'”’)\]]*)\s+(?=["“‘'(\[«]?(?:\p{Lu}|[0-9]|\p{IsArabic}))|\r?\n[ \t]*\r?\n\s*""",
-        RegexOptions.CultureInvariant,
-        matchTimeoutMilliseconds: 2000)]
-    private static partial Regex Boundary();
+    /// <summary>
+    /// The first boundary at or after <paramref name="position"/>: the match a scan for <see cref="BoundaryPattern"/>
+    /// from there finds, found by trying the pattern only where a match can start.
+    /// </summary>
+    /// <remarks>
+    /// A boundary starts right after sentence punctuation or a closing quote or bracket (the look-behind ends
+    /// with one), or at a line break (a blank line). Trying the anchored pattern at just those places, in text
+    /// order, gives the leftmost match, as a scan would, and the same one: the anchored pattern is the scan's
+    /// pattern tried from the same place. A scan tries every whitespace instead: some eight times as many
+    /// attempts in a news lead.
+    /// </remarks>
+    private static bool NextBoundary(ReadOnlySpan<char> text, int position, out int index, out int length)
+    {
+        for (var mark = Math.Max(0, position - 1); mark < text.Length; mark++)
+        {
+            var next = text[mark..].IndexOfAny(BoundaryMarks);
+            if (next < 0)
+            {
+                break;
+            }
+
+            mark += next;
+            var start = text[mark] is '\r' or '\n' ? mark : mark + 1;
+            if (start < position)
+            {
+                continue;
+            }
+
+            foreach (var match in BoundaryAt().EnumerateMatches(text, start))
+            {
+                index = match.Index;
+                length = match.Length;
+                return true;
+            }
+        }
+
+        index = length = 0;
+        return false;
+    }
+
+    /// <summary>What a boundary's first character is, or the character just before it: see <see cref="NextBoundary"/>.</summary>
+    private static readonly SearchValues<char> BoundaryMarks = SearchValues.Create(".!?؟\"'”’)]\r\n");
+
+    /// <summary>
+    /// A boundary: whitespace after ., ! or ? (and any closing quotes or brackets) and before a capital, digit or
+    /// quote, unless the period ends an abbreviation or an initial; or a blank line.
+    /// </summary>
+    internal const string BoundaryPattern =
+        """(?<=(?:(?<!\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Cmdr|Adm|Sgt|Rep|Sen|Gov|Pres|Corp|Inc|Ltd|Co|No|Nos|St|Jr|Sr|vs|approx|est|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z]))\.|[!?؟])["'”’)\]]*)\s+(?=["“‘'(\[«]?(?:\p{Lu}|[0-9]|\p{IsArabic}))|\r?\n[ \t]*\r?\n\s*""";
+
+    internal const RegexOptions BoundaryOptions = RegexOptions.CultureInvariant;
+
+    /// <summary><see cref="BoundaryPattern"/> anchored where the search starts (\G).</summary>
+    [GeneratedRegex(@"\G(?:" + BoundaryPattern + ")", BoundaryOptions, matchTimeoutMilliseconds: 2000)]
+    private static partial Regex BoundaryAt();
 }
