@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 
 namespace NewsWatch.Classification;
 
@@ -39,6 +40,31 @@ internal readonly ref struct MatchInput : IDisposable
         var starts = ArrayPool<int>.Shared.Rent(Math.Max(1, text.Length));
         var count = 0;
         var afterWord = false;
+        if (Ascii.IsValid(text))
+        {
+            // Most news is ASCII: fold it with the vectorised lower-casing and the few control characters that
+            // are whitespace (\t to \r) to spaces, then note the starts, word characters being [A-Za-z0-9_].
+            var fold = folded.AsSpan(0, text.Length);
+            Ascii.ToLower(text, fold, out _);
+            for (var rest = fold; rest.IndexOfAnyInRange('\t', '\r') is var at and >= 0; rest = rest[(at + 1)..])
+            {
+                rest[at] = TextChars.Space;
+            }
+
+            for (var i = 0; i < fold.Length; i++)
+            {
+                var c = fold[i];
+                if (!afterWord && c != TextChars.Space)
+                {
+                    starts[count++] = i;
+                }
+
+                afterWord = char.IsAsciiLetterOrDigit(c) || c == '_';
+            }
+
+            return new MatchInput(text, folded, starts, count);
+        }
+
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];

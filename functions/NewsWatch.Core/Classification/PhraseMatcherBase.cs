@@ -30,6 +30,12 @@ internal abstract class PhraseMatcher
     /// <summary>How many slots a scan keeps for this lexicon's required-word lookups.</summary>
     internal abstract int RequiredSlots { get; }
 
+    /// <summary>
+    /// False when pattern <paramref name="pattern"/> cannot match anywhere in the text: a word every match needs
+    /// is absent. Asked once per text, for the few patterns that are candidates at most words.
+    /// </summary>
+    internal abstract bool MayOccurIn(int pattern, in MatchInput input);
+
     /// <summary>A lexicon's own rule on where matches may start, beyond the word boundary.</summary>
     internal abstract bool MayStartAt(string text, int position);
 

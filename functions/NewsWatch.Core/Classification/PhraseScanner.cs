@@ -13,10 +13,20 @@ internal sealed class PhraseScanner
     /// <summary>A scan's note that a pattern's required words have not been looked for in this text yet.</summary>
     internal const int NotLookedUp = -2;
 
+    /// <summary>A scan's note that none of a pattern's required words occurs from the last position asked on.</summary>
+    internal const int NoneLeft = -1;
+
     private readonly PhraseMatcher[] _lexicons;
     private readonly int[] _offsets;          // lexicon k's patterns are numbered _offsets[k] to _offsets[k + 1] - 1
     private readonly int[] _requiredOffsets;  // and its required-word slots, likewise
     private readonly PrefixIndex _index;
+
+    // Patterns whose match may start with any letter or digit ("(?-i:[A-Z][a-z]+\s+Airways)", "\d+ troops"):
+    // candidates at most words, though the words they need are absent from most texts. Each scan checks
+    // those words once and drops the patterns that cannot match, rather than trying them word after word.
+    private readonly int[] _wide;            // their numbers, ascending
+    private readonly int[] _wideLexicon;     // and the lexicon of each
+    private readonly ulong[] _wideBits;      // one bit per pattern number, set for the wide ones
 
     public PhraseScanner(params PhraseMatcher[] lexicons)
     {
@@ -30,7 +40,15 @@ internal sealed class PhraseScanner
             _requiredOffsets[k + 1] = _requiredOffsets[k] + lexicons[k].RequiredSlots;
         }
 
-        _index = new PrefixIndex([.. lexicons.SelectMany(l => l.Prefixes)]);
+        var prefixes = lexicons.SelectMany(l => l.Prefixes).ToArray();
+        _index = new PrefixIndex(prefixes);
+        _wide = [.. Enumerable.Range(0, prefixes.Length).Where(id => prefixes[id].Any(p => p.Length == 1)).Take(64)]; // a bit each in a scan's mask
+        _wideLexicon = [.. _wide.Select(id => Array.FindLastIndex(_offsets, o => o <= id))];
+        _wideBits = new ulong[(prefixes.Length + 63) / 64];
+        foreach (var id in _wide)
+        {
+            _wideBits[id >> 6] |= 1UL << id;
+        }
     }
 
     /// <summary>
@@ -49,6 +67,7 @@ internal sealed class PhraseScanner
         required.AsSpan(0, _requiredOffsets[^1]).Fill(NotLookedUp);
         Span<int> next = stackalloc int[_lexicons.Length]; // per lexicon: nothing starts inside its last match
         next.Clear();
+        var dead = DeadWide(input);
         try
         {
             if (_index.CanStartOnSpace)
@@ -58,7 +77,7 @@ internal sealed class PhraseScanner
                 {
                     if (position == 0 || !TextChars.IsWordChar(input.Text[position - 1]))
                     {
-                        MatchAt(input, position, candidates, required, next, hits);
+                        MatchAt(input, position, candidates, required, next, dead, hits);
                     }
                 }
             }
@@ -66,7 +85,7 @@ internal sealed class PhraseScanner
             {
                 foreach (var position in input.Starts)
                 {
-                    MatchAt(input, position, candidates, required, next, hits);
+                    MatchAt(input, position, candidates, required, next, dead, hits);
                 }
             }
         }
@@ -75,6 +94,37 @@ internal sealed class PhraseScanner
             ArrayPool<int>.Shared.Return(required);
             ArrayPool<int>.Shared.Return(candidates);
         }
+    }
+
+    /// <summary>The wide patterns that cannot match in this text, as a bit per <see cref="_wide"/> entry; 0 when all may.</summary>
+    private ulong DeadWide(in MatchInput input)
+    {
+        var dead = 0UL;
+        for (var w = 0; w < _wide.Length; w++)
+        {
+            var k = _wideLexicon[w];
+            if (!_lexicons[k].MayOccurIn(_wide[w] - _offsets[k], input))
+            {
+                dead |= 1UL << w;
+            }
+        }
+
+        return dead;
+    }
+
+    /// <summary>Removes the dead wide patterns from the candidates, keeping their order; returns how many are left.</summary>
+    private int DropDead(Span<int> candidates, ulong dead)
+    {
+        var kept = 0;
+        foreach (var id in candidates)
+        {
+            if ((_wideBits[id >> 6] & (1UL << id)) == 0 || (dead & (1UL << Array.IndexOf(_wide, id))) == 0)
+            {
+                candidates[kept++] = id;
+            }
+        }
+
+        return kept;
     }
 
     /// <summary>Whether any candidate's gate admits <paramref name="first"/>: most of those that do not are turned away here.</summary>
@@ -91,9 +141,14 @@ internal sealed class PhraseScanner
         return false;
     }
 
-    private void MatchAt(in MatchInput input, int position, int[] buffer, int[] required, Span<int> next, ReadOnlySpan<object> hits)
+    private void MatchAt(in MatchInput input, int position, int[] buffer, int[] required, Span<int> next, ulong dead, ReadOnlySpan<object> hits)
     {
         var count = _index.Collect(input.Folded, position, buffer);
+        if (dead != 0)
+        {
+            count = DropDead(buffer.AsSpan(0, count), dead);
+        }
+
         var candidates = buffer.AsSpan(0, count);
         var from = 0;
         for (var k = 0; k < _lexicons.Length && from < count; k++)

@@ -7,24 +7,23 @@ namespace NewsWatch.Classification;
 /// text from a position gives the only patterns that can match there, usually none or a few out of thousands.
 /// </summary>
 /// <remarks>
-/// The trie is one array of edges, numbered breadth first, each edge carrying what a walk needs next (where
-/// the child's own edges are, which patterns end there), so a step reads one small block of memory. The edges'
-/// characters are also kept on their own, node by node: the search for the next character then reads a
-/// cache line or two of characters instead of a run of whole edges. The multilingual trie is larger than
-/// the processor's cache, and waiting for memory in that search was most of a walk's time.
+/// The trie is flat, its nodes numbered breadth first: one array of each node's character, and one of two ints
+/// per node, where its children start and where its patterns start (each node's children are consecutive, so
+/// the next node's entries end both lists). Eight bytes a node keep the multilingual trie's hot part in the
+/// processor's cache: as a tree of objects, or as 20-byte edge records, a walk spent most of its time waiting
+/// for memory.
 /// </remarks>
 // Start-up code marked AggressiveOptimization runs once per pattern, thousands of times, before tiered
 // compilation would have optimised it: compiled fully at once, the lexicon loads faster.
 internal sealed class PrefixIndex
 {
-    private const int NoEdge = -1;
+    private const int NoNode = -1;
 
-    private readonly Edge[] _edges;
-    private readonly char[] _keys;    // _edges[e].Key, packed
+    private readonly char[] _keys;    // per node, the character that leads to it
+    private readonly int[] _nodes;    // per node n: [2n] its first child, [2n + 1] its first pattern; one node more ends both
     private readonly int[] _patterns; // the patterns whose prefix ends at each node, ascending, node by node
-    private readonly Edge _root;      // the root as if reached by an edge: its edges and its patterns ("anywhere")
 
-    // Most words start with ASCII characters: one array read instead of a search of the root's edges, and one
+    // Most words start with ASCII characters: one array read instead of a search of the root's children, and one
     // more for the second character (the first two levels are where the trie is widest, and every walk goes there).
     private readonly int[] _asciiRoot = new int[128];
     private readonly int[] _asciiSecond = new int[128 * 128];
@@ -56,22 +55,30 @@ internal sealed class PrefixIndex
             }
         }
 
+        // By text, then by pattern: the sort does not keep the order of equal texts, so their owners are put
+        // back in order after it (a few at a time). Each text adds a node per character past the one before it.
+        Array.Sort(texts, owners, StringComparer.Ordinal);
         var order = new int[count];
+        var nodeCount = 1;
         for (var k = 0; k < count; k++)
         {
             order[k] = k;
+            var shared = k == 0 ? 0 : texts[k].AsSpan().CommonPrefixLength(texts[k - 1]);
+            nodeCount += texts[k].Length - shared;
+            for (var j = k; j > 0 && owners[j - 1] > owners[j] && string.Equals(texts[j - 1], texts[j], StringComparison.Ordinal); j--)
+            {
+                (owners[j - 1], owners[j]) = (owners[j], owners[j - 1]);
+            }
         }
 
-        Array.Sort(order, (a, b) => string.CompareOrdinal(texts[a], texts[b]) is var c and not 0 ? c : owners[a] - owners[b]);
-
         // Nodes in breadth-first order: the range of sorted prefixes under each, its depth, the key that leads to it.
-        var lows = new List<int> { 0 };
-        var highs = new List<int> { count };
-        var depths = new List<int> { 0 };
-        var keys = new List<char> { '\0' };
-        var patterns = new List<int>();
-        var edgeStarts = new List<int>();
-        var patternStarts = new List<int>();
+        var lows = new List<int>(nodeCount) { 0 };
+        var highs = new List<int>(nodeCount) { count };
+        var depths = new List<int>(nodeCount) { 0 };
+        var keys = new List<char>(nodeCount) { '\0' };
+        var patterns = new List<int>(count);
+        var firstChildren = new List<int>(nodeCount);
+        var patternStarts = new List<int>(nodeCount);
         for (var n = 0; n < lows.Count; n++)
         {
             int lo = lows[n], hi = highs[n], depth = depths[n];
@@ -85,8 +92,8 @@ internal sealed class PrefixIndex
                 }
             }
 
-            // Children are numbered as they are found, so a node's edges are consecutive (edge = child - 1).
-            edgeStarts.Add(lows.Count - 1);
+            // Children are numbered as they are found, so a node's children are consecutive.
+            firstChildren.Add(lows.Count);
             while (k < hi)
             {
                 var key = texts[order[k]][depth];
@@ -105,53 +112,40 @@ internal sealed class PrefixIndex
         }
 
         var nodes = lows.Count;
-        Edge EdgeTo(int n) => new(
-            keys[n],
-            (n + 1 < nodes ? edgeStarts[n + 1] : nodes - 1) - edgeStarts[n],
-            edgeStarts[n],
-            patternStarts[n],
-            (n + 1 < nodes ? patternStarts[n + 1] : patterns.Count) - patternStarts[n]);
-
-        _root = EdgeTo(0);
-        _edges = new Edge[nodes - 1];
-        for (var n = 1; n < nodes; n++)
+        _keys = [.. keys];
+        _nodes = new int[2 * (nodes + 1)];
+        for (var n = 0; n < nodes; n++)
         {
-            _edges[n - 1] = EdgeTo(n);
+            (_nodes[2 * n], _nodes[(2 * n) + 1]) = (firstChildren[n], patternStarts[n]);
         }
 
-        _keys = new char[_edges.Length];
-        for (var e = 0; e < _edges.Length; e++)
-        {
-            _keys[e] = _edges[e].Key;
-        }
-
+        (_nodes[2 * nodes], _nodes[(2 * nodes) + 1]) = (nodes, patterns.Count);
         _patterns = [.. patterns];
-        Array.Fill(_asciiRoot, NoEdge);
-        Array.Fill(_asciiSecond, NoEdge);
-        for (var e = 0; e < _root.EdgeCount; e++)
+        Array.Fill(_asciiRoot, NoNode);
+        Array.Fill(_asciiSecond, NoNode);
+        for (var first = _nodes[0]; first < _nodes[2]; first++)
         {
-            var first = _edges[e];
-            if (first.Key >= 128)
+            if (_keys[first] >= 128)
             {
                 continue;
             }
 
-            _asciiRoot[first.Key] = e;
-            for (var child = first.EdgeStart; child < first.EdgeStart + first.EdgeCount && first.Key != TextChars.Space; child++)
+            _asciiRoot[_keys[first]] = first;
+            for (var second = _nodes[2 * first]; second < _nodes[(2 * first) + 2] && _keys[first] != TextChars.Space; second++)
             {
-                if (_edges[child].Key < 128)
+                if (_keys[second] < 128)
                 {
-                    _asciiSecond[(first.Key << 7) | _edges[child].Key] = child;
+                    _asciiSecond[(_keys[first] << 7) | _keys[second]] = second;
                 }
             }
         }
     }
 
     /// <summary>How many patterns have no literal prefix and are candidates everywhere.</summary>
-    public int AnywhereCount => _root.PatternCount;
+    public int AnywhereCount => _nodes[3] - _nodes[1];
 
     /// <summary>Whether some pattern may start on whitespace: one with a leading \s, or one that may start anywhere.</summary>
-    public bool CanStartOnSpace => AnywhereCount > 0 || Find(_root, TextChars.Space) != NoEdge;
+    public bool CanStartOnSpace => AnywhereCount > 0 || Child(0, TextChars.Space) != NoNode;
 
     /// <summary>
     /// Writes to <paramref name="candidates"/>, in ascending order, the patterns whose prefix the folded text
@@ -160,19 +154,18 @@ internal sealed class PrefixIndex
     /// </summary>
     public int Collect(ReadOnlySpan<char> folded, int position, Span<int> candidates)
     {
-        var count = Append(_root, candidates, 0);
+        var count = Append(0, candidates, 0);
         var c = folded[position];
-        var e = c < 128 ? _asciiRoot[c] : Find(_root, c);
+        var node = c < 128 ? _asciiRoot[c] : Child(0, c);
         var sorted = true;
         var i = position;
-        while (e != NoEdge)
+        while (node != NoNode)
         {
-            var edge = _edges[e];
-            if (edge.PatternCount > 0)
+            if (_nodes[(2 * node) + 3] > _nodes[(2 * node) + 1])
             {
                 // Each node's list is in order; lists met further along may hold lower numbers.
-                sorted &= count == 0 || _patterns[edge.PatternStart] > candidates[count - 1];
-                count = Append(edge, candidates, count);
+                sorted &= count == 0 || _patterns[_nodes[(2 * node) + 1]] > candidates[count - 1];
+                count = Append(node, candidates, count);
             }
 
             // Prefixes hold one space for a run of whitespace (\s+): read the run as one.
@@ -182,15 +175,15 @@ internal sealed class PrefixIndex
                 i++;
             }
 
-            if (i >= folded.Length || edge.EdgeCount == 0)
+            if (i >= folded.Length || _nodes[(2 * node) + 2] == _nodes[2 * node])
             {
                 break;
             }
 
-            // The second step of an ASCII word is one read of a table; deeper steps search the node's edges.
+            // The second step of an ASCII word is one read of a table; deeper steps search the node's children.
             var previous = c;
             c = folded[i];
-            e = i == position + 1 && previous < 128 && previous != TextChars.Space && c < 128 ? _asciiSecond[(previous << 7) | c] : Find(edge, c);
+            node = i == position + 1 && previous < 128 && previous != TextChars.Space && c < 128 ? _asciiSecond[(previous << 7) | c] : Child(node, c);
         }
 
         if (!sorted)
@@ -201,10 +194,10 @@ internal sealed class PrefixIndex
         return count;
     }
 
-    /// <summary>The edge out of the node <paramref name="to"/> leads to, for <paramref name="c"/>, or <see cref="NoEdge"/>.</summary>
-    private int Find(Edge to, char c)
+    /// <summary>The child of <paramref name="node"/> that <paramref name="c"/> leads to, or <see cref="NoNode"/>.</summary>
+    private int Child(int node, char c)
     {
-        int low = to.EdgeStart, high = to.EdgeStart + to.EdgeCount - 1;
+        int low = _nodes[2 * node], high = _nodes[(2 * node) + 2] - 1;
 
         // Keys are sorted: halve wide nodes (the first levels), then scan the few keys left.
         while (high - low > 8)
@@ -228,19 +221,16 @@ internal sealed class PrefixIndex
             }
         }
 
-        return NoEdge;
+        return NoNode;
     }
 
-    private int Append(Edge edge, Span<int> candidates, int count)
+    private int Append(int node, Span<int> candidates, int count)
     {
-        for (var k = 0; k < edge.PatternCount; k++)
+        for (var k = _nodes[(2 * node) + 1]; k < _nodes[(2 * node) + 3]; k++)
         {
-            candidates[count++] = _patterns[edge.PatternStart + k];
+            candidates[count++] = _patterns[k];
         }
 
         return count;
     }
-
-    /// <summary>An edge into a node: its character, then where that node's edges and patterns are.</summary>
-    private readonly record struct Edge(char Key, int EdgeCount, int EdgeStart, int PatternStart, int PatternCount);
 }
