@@ -1,10 +1,11 @@
 namespace NewsWatch.Classification;
 
+/// <remarks>Fields, as in every lexicon entry: see <see cref="LexiconFile{TEntry}"/>.</remarks>
 internal sealed class CategoryTermEntry
 {
-    public required string Name { get; init; }
+    public required string Name;
 
-    public required string Category { get; init; }
+    public required string Category;
 
-    public required IReadOnlyList<string> Patterns { get; init; }
+    public required IReadOnlyList<string> Patterns;
 }

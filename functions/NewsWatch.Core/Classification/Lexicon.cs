@@ -9,18 +9,20 @@ public sealed class Lexicon
 {
     private static readonly Lazy<Lexicon> Embedded = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly IReadOnlyDictionary<string, string> _countryIndex;
+    // Names, codes, capitals and demonyms to canonical names, for user input: built on first use, since classifying
+    // never asks (it reads the matchers), and thousands of keys hashed without regard to case cost the load time.
+    private readonly Lazy<IReadOnlyDictionary<string, string>> _countryIndex;
     private readonly IReadOnlyDictionary<string, string> _codes;
 
     internal Lexicon(
-        IReadOnlyDictionary<string, string> countryIndex,
+        Func<IReadOnlyDictionary<string, string>> countryIndex,
         IReadOnlyDictionary<string, string> codes,
         PhraseMatcher<PartyRef> parties,
         PhraseMatcher<WeaponTerm> weapons,
         PhraseMatcher<TransferTerm> transfers,
         PhraseMatcher<NegativeCueEntry> negatives)
     {
-        _countryIndex = countryIndex;
+        _countryIndex = new(countryIndex, LazyThreadSafetyMode.ExecutionAndPublication);
         _codes = codes;
         Parties = parties;
         Weapons = weapons;
@@ -72,8 +74,9 @@ public sealed class Lexicon
     private bool Lookup(string key, out string canonicalName)
     {
         // A plural demonym ("Pakistanis") resolves like its singular.
-        if (_countryIndex.TryGetValue(key, out var name) ||
-            (key.Length > 4 && key.EndsWith('s') && _countryIndex.TryGetValue(key[..^1], out name)))
+        var index = _countryIndex.Value;
+        if (index.TryGetValue(key, out var name) ||
+            (key.Length > 4 && key.EndsWith('s') && index.TryGetValue(key[..^1], out name)))
         {
             canonicalName = name;
             return true;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -28,16 +29,38 @@ internal static class LexiconBuilder
         CheckVersion(LexiconResources.Organisations, organisations.Version);
         CheckVersion(LexiconResources.NegativeCues, negativeCues.Version);
 
-        var index = BuildCountryIndex(countries);
-        var canonical = new HashSet<string>(countries.Entries.Select(c => c.Name), StringComparer.Ordinal);
+        var canonical = new HashSet<string>(countries.Entries.Count, StringComparer.Ordinal);
+        foreach (var country in countries.Entries)
+        {
+            canonical.Add(country.Name);
+        }
 
-        var parties = new PhraseMatcher<PartyRef>(CountryPatterns(countries).Concat(OrganisationPatterns(organisations, canonical)));
-        var weapons = new PhraseMatcher<WeaponTerm>(SystemPatterns(systems, canonical).Concat(CategoryPatterns(categoryTerms)));
+        // Lists filled in file order (the matchers order patterns by length, keeping this order among equals),
+        // with each pattern's body written once into one buffer.
+        var body = new StringBuilder(256);
+        var partyPatterns = new List<PhrasePattern<PartyRef>>(PatternCount(countries));
+        AddCountryPatterns(countries, partyPatterns, body);
+        AddOrganisationPatterns(organisations, canonical, partyPatterns, body);
+        var weaponPatterns = new List<PhrasePattern<WeaponTerm>>();
+        AddSystemPatterns(systems, canonical, weaponPatterns, body);
+        AddCategoryPatterns(categoryTerms, weaponPatterns);
+        var transferPatterns = new List<PhrasePattern<TransferTerm>>();
+        AddTransferPatterns(transferTerms, canonical, transferPatterns);
+        var negativePatterns = new List<PhrasePattern<NegativeCueEntry>>();
+        AddNegativePatterns(negativeCues, negativePatterns, body);
+
+        var parties = new PhraseMatcher<PartyRef>(partyPatterns);
+        var weapons = new PhraseMatcher<WeaponTerm>(weaponPatterns);
         // "US-supplied", "Russian-built": a transfer word glued to a modifier describes a weapon, it reports no transfer.
-        var transfers = new PhraseMatcher<TransferTerm>(TransferPatterns(transferTerms, canonical), skipAfterHyphen: true);
-        var negatives = new PhraseMatcher<NegativeCueEntry>(NegativePatterns(negativeCues));
-        var codes = countries.Entries.ToDictionary(c => c.Name, c => c.Iso2, StringComparer.Ordinal);
-        return new Lexicon(index, codes, parties, weapons, transfers, negatives);
+        var transfers = new PhraseMatcher<TransferTerm>(transferPatterns, skipAfterHyphen: true);
+        var negatives = new PhraseMatcher<NegativeCueEntry>(negativePatterns);
+        var codes = new Dictionary<string, string>(countries.Entries.Count, StringComparer.Ordinal);
+        foreach (var country in countries.Entries)
+        {
+            codes.Add(country.Name, country.Iso2);
+        }
+
+        return new Lexicon(() => BuildCountryIndex(countries), codes, parties, weapons, transfers, negatives);
     }
 
     private static void CheckVersion(string file, int version)
@@ -50,55 +73,81 @@ internal static class LexiconBuilder
 
     private static Dictionary<string, string> BuildCountryIndex(CountriesFile countries)
     {
-        var index = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var index = new Dictionary<string, string>(PatternCount(countries) + (3 * countries.Entries.Count), StringComparer.OrdinalIgnoreCase);
         foreach (var country in countries.Entries)
         {
-            IEnumerable<string> keys =
-            [
-                country.Name, country.Iso2, country.Iso3,
-                .. country.Aliases, .. country.TextCodes, .. country.Capitals, .. country.Demonyms,
-            ];
-            foreach (var key in keys)
-            {
-                // First writer wins, so a code that is also some other entry's alias stays with its own country.
-                index.TryAdd(key, country.Name);
-            }
+            // First writer wins, so a code that is also some other entry's alias stays with its own country.
+            index.TryAdd(country.Name, country.Name);
+            index.TryAdd(country.Iso2, country.Name);
+            index.TryAdd(country.Iso3, country.Name);
+            AddKeys(index, country.Aliases, country.Name);
+            AddKeys(index, country.TextCodes, country.Name);
+            AddKeys(index, country.Capitals, country.Name);
+            AddKeys(index, country.Demonyms, country.Name);
         }
 
         return index;
     }
 
-    private static IEnumerable<PhrasePattern<PartyRef>> CountryPatterns(CountriesFile countries)
+    private static void AddKeys(Dictionary<string, string> index, IReadOnlyList<string> keys, string name)
+    {
+        for (var k = 0; k < keys.Count; k++)
+        {
+            index.TryAdd(keys[k], name);
+        }
+    }
+
+    /// <summary>How many patterns the countries file gives.</summary>
+    private static int PatternCount(CountriesFile countries)
+    {
+        var count = countries.StopPhrases.Count;
+        foreach (var country in countries.Entries)
+        {
+            count += 1 + country.Aliases.Count + country.Capitals.Count + country.Demonyms.Count + country.TextCodes.Count;
+        }
+
+        return count;
+    }
+
+    private static void AddCountryPatterns(CountriesFile countries, List<PhrasePattern<PartyRef>> patterns, StringBuilder body)
     {
         foreach (var country in countries.Entries)
         {
             var party = new PartyRef(country.Name, PartyKind.Country);
             var adjective = party with { IsAdjective = true };
-            foreach (var name in country.Aliases.Prepend(country.Name).Concat(country.Capitals))
+            patterns.Add(AsWrittenOrCapitals(country.Name, body, party));
+            foreach (var alias in country.Aliases)
             {
-                yield return new PhrasePattern<PartyRef>(AsWrittenOrCapitals(name), party);
+                patterns.Add(AsWrittenOrCapitals(alias, body, party));
+            }
+
+            foreach (var capital in country.Capitals)
+            {
+                patterns.Add(AsWrittenOrCapitals(capital, body, party));
             }
 
             foreach (var demonym in country.Demonyms)
             {
                 // "Russians", "Pakistanis": demonyms ending in -n or -i take a plural s; "Swiss", "French" do not.
                 var plural = demonym.EndsWith('n') || demonym.EndsWith('i');
-                yield return new PhrasePattern<PartyRef>(AsWrittenOrCapitals(demonym) + (plural ? "(?-i:s|S)?" : string.Empty), adjective);
+                patterns.Add(AsWrittenOrCapitals(demonym, body, adjective, plural ? "(?-i:s|S)?" : null));
             }
 
             foreach (var code in country.TextCodes)
             {
-                yield return new PhrasePattern<PartyRef>("(?-i:" + Literal(code) + ")", adjective);
+                body.Clear().Append("(?-i:");
+                AppendLiteral(body, code);
+                patterns.Add(new(body.Append(')').ToString(), adjective));
             }
         }
 
         foreach (var stop in countries.StopPhrases)
         {
-            yield return new PhrasePattern<PartyRef>(AsWrittenOrCapitals(stop), null);
+            patterns.Add(AsWrittenOrCapitals(stop, body, null));
         }
     }
 
-    private static IEnumerable<PhrasePattern<PartyRef>> OrganisationPatterns(LexiconFile<OrganisationEntry> file, HashSet<string> canonical)
+    private static void AddOrganisationPatterns(LexiconFile<OrganisationEntry> file, HashSet<string> canonical, List<PhrasePattern<PartyRef>> patterns, StringBuilder body)
     {
         foreach (var organisation in file.Entries)
         {
@@ -118,12 +167,12 @@ internal static class LexiconBuilder
             var party = new PartyRef(organisation.Country ?? organisation.Name, kind);
             foreach (var pattern in Checked(LexiconResources.Organisations, organisation.Name, organisation.Patterns))
             {
-                yield return new PhrasePattern<PartyRef>(CaseSensitive(pattern, organisation.CaseSensitive), party);
+                patterns.Add(new(CaseSensitive(pattern, organisation.CaseSensitive, body), party));
             }
         }
     }
 
-    private static IEnumerable<PhrasePattern<WeaponTerm>> SystemPatterns(LexiconFile<SystemEntry> file, HashSet<string> canonical)
+    private static void AddSystemPatterns(LexiconFile<SystemEntry> file, HashSet<string> canonical, List<PhrasePattern<WeaponTerm>> patterns, StringBuilder body)
     {
         foreach (var system in file.Entries)
         {
@@ -136,12 +185,12 @@ internal static class LexiconBuilder
             var term = new WeaponTerm(system.Name, system.Category, system.Origin, IsNamed: true);
             foreach (var pattern in Checked(LexiconResources.Systems, system.Name, system.Patterns))
             {
-                yield return new PhrasePattern<WeaponTerm>(CaseSensitive(pattern, system.CaseSensitive) + PluralSuffix, term);
+                patterns.Add(new(CaseSensitive(pattern, system.CaseSensitive, body, PluralSuffix), term));
             }
         }
     }
 
-    private static IEnumerable<PhrasePattern<WeaponTerm>> CategoryPatterns(LexiconFile<CategoryTermEntry> file)
+    private static void AddCategoryPatterns(LexiconFile<CategoryTermEntry> file, List<PhrasePattern<WeaponTerm>> patterns)
     {
         foreach (var entry in file.Entries)
         {
@@ -149,12 +198,12 @@ internal static class LexiconBuilder
             var term = new WeaponTerm(entry.Name, entry.Category, Origin: null, IsNamed: false);
             foreach (var pattern in Checked(LexiconResources.CategoryTerms, entry.Name, entry.Patterns))
             {
-                yield return new PhrasePattern<WeaponTerm>(pattern, term);
+                patterns.Add(new(pattern, term));
             }
         }
     }
 
-    private static IEnumerable<PhrasePattern<TransferTerm>> TransferPatterns(LexiconFile<TransferTermEntry> file, HashSet<string> canonical)
+    private static void AddTransferPatterns(LexiconFile<TransferTermEntry> file, HashSet<string> canonical, List<PhrasePattern<TransferTerm>> patterns)
     {
         foreach (var entry in file.Entries)
         {
@@ -183,12 +232,12 @@ internal static class LexiconBuilder
             var term = new TransferTerm(entry.Name, entry.Stage, direction, entry.Weight, entry.ImpliedSupplier);
             foreach (var pattern in Checked(LexiconResources.TransferTerms, entry.Name, entry.Patterns))
             {
-                yield return new PhrasePattern<TransferTerm>(pattern, term);
+                patterns.Add(new(pattern, term));
             }
         }
     }
 
-    private static IEnumerable<PhrasePattern<NegativeCueEntry>> NegativePatterns(LexiconFile<NegativeCueEntry> file)
+    private static void AddNegativePatterns(LexiconFile<NegativeCueEntry> file, List<PhrasePattern<NegativeCueEntry>> patterns, StringBuilder body)
     {
         foreach (var cue in file.Entries)
         {
@@ -199,7 +248,7 @@ internal static class LexiconBuilder
 
             foreach (var pattern in Checked(LexiconResources.NegativeCues, cue.Name, cue.Patterns))
             {
-                yield return new PhrasePattern<NegativeCueEntry>(CaseSensitive(pattern, cue.CaseSensitive), cue);
+                patterns.Add(new(CaseSensitive(pattern, cue.CaseSensitive, body), cue));
             }
         }
     }
@@ -212,7 +261,8 @@ internal static class LexiconBuilder
         }
     }
 
-    private static IEnumerable<string> Checked(string file, string entry, IReadOnlyList<string> patterns)
+    /// <summary>The entry's patterns, each checked to be a valid .NET regex.</summary>
+    private static IReadOnlyList<string> Checked(string file, string entry, IReadOnlyList<string> patterns)
     {
         if (patterns.Count == 0)
         {
@@ -221,6 +271,12 @@ internal static class LexiconBuilder
 
         foreach (var pattern in patterns)
         {
+            // Most patterns are plain enough to be known valid without building a regex of each (see IsPlainlyValid).
+            if (RegexSyntax.IsPlainlyValid(pattern))
+            {
+                continue;
+            }
+
             try
             {
                 _ = new Regex(pattern, RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant);
@@ -229,43 +285,89 @@ internal static class LexiconBuilder
             {
                 throw Invalid(file, entry, $"pattern \"{pattern}\" is not a valid regex: {e.Message}");
             }
-
-            yield return pattern;
         }
+
+        return patterns;
     }
 
     private static InvalidDataException Invalid(string file, string entry, string problem) =>
         new($"Lexicon {file}, entry \"{entry}\": {problem}.");
 
-    private static string CaseSensitive(string pattern, bool caseSensitive) =>
-        caseSensitive ? "(?-i:" + pattern + ")" : pattern;
+    private static string CaseSensitive(string pattern, bool caseSensitive, StringBuilder body, string? suffix = null)
+    {
+        if (!caseSensitive)
+        {
+            return suffix is null ? pattern : pattern + suffix;
+        }
+
+        return body.Clear().Append("(?-i:").Append(pattern).Append(')').Append(suffix).ToString();
+    }
 
     /// <summary>
     /// A proper name matches as written or in capitals (headlines), never in lower case: that keeps
     /// "turkey", "chad" and "china plates" from naming countries.
     /// </summary>
-    private static string AsWrittenOrCapitals(string name)
+    private static PhrasePattern<PartyRef> AsWrittenOrCapitals(string name, StringBuilder body, PartyRef? item, string? suffix = null)
     {
         var upper = name.ToUpperInvariant();
-        return upper == name
-            ? "(?-i:" + Literal(name) + ")"
-            : "(?-i:" + Literal(name) + "|" + Literal(upper) + ")";
+        body.Clear().Append("(?-i:");
+        AppendLiteral(body, name);
+        if (!ReferenceEquals(upper, name) && upper != name)
+        {
+            body.Append('|');
+            AppendLiteral(body, upper);
+        }
+
+        return new(body.Append(')').Append(suffix).ToString(), item);
     }
 
-    /// <summary>Escapes a literal, letting any run of spaces match any whitespace and ' match ’.</summary>
-    private static string Literal(string text)
+    /// <summary>
+    /// Appends a literal as a regex (escaped as <see cref="Regex.Escape"/> does), letting any run of spaces
+    /// match any whitespace and ' match ’.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void AppendLiteral(StringBuilder builder, string text)
     {
-        var builder = new StringBuilder(text.Length + 8);
-        foreach (var part in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var start = builder.Length;
+        var space = false;
+        foreach (var c in text)
         {
-            if (builder.Length > 0)
+            if (c == ' ')
+            {
+                space = true;
+                continue;
+            }
+
+            if (space && builder.Length > start)
             {
                 builder.Append(@"\s+");
             }
 
-            builder.Append(Regex.Escape(part).Replace("'", "['’]", StringComparison.Ordinal));
+            space = false;
+            switch (c)
+            {
+                case '\'':
+                    builder.Append("['’]");
+                    break;
+                case '\t':
+                    builder.Append(@"\t");
+                    break;
+                case '\n':
+                    builder.Append(@"\n");
+                    break;
+                case '\f':
+                    builder.Append(@"\f");
+                    break;
+                case '\r':
+                    builder.Append(@"\r");
+                    break;
+                case '#' or '$' or '(' or ')' or '*' or '+' or '.' or '?' or '[' or '\\' or '^' or '{' or '|':
+                    builder.Append('\\').Append(c);
+                    break;
+                default:
+                    builder.Append(c);
+                    break;
+            }
         }
-
-        return builder.ToString();
     }
 }

@@ -3,10 +3,12 @@ using System.Text.Json.Serialization;
 namespace NewsWatch.Classification;
 
 /// <summary>
-/// Source-generated serializers for the lexicon files, so loading them survives trimming. Unknown members are
-/// errors: a misspelt field in a data file must fail the build's tests, not be silently ignored.
+/// Source-generated serializers for the lexicon files: the reference the files' own reader
+/// (<see cref="LexiconResources"/>) is held to by the unit tests, and trim-safe. Unknown members are errors: a
+/// misspelt field in a data file must fail the build's tests, not be silently ignored.
 /// </summary>
 [JsonSourceGenerationOptions(
+    IncludeFields = true,
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     RespectNullableAnnotations = true)]

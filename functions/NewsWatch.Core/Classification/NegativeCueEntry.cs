@@ -1,12 +1,13 @@
 namespace NewsWatch.Classification;
 
+/// <remarks>Fields, as in every lexicon entry: see <see cref="LexiconFile{TEntry}"/>.</remarks>
 internal sealed class NegativeCueEntry
 {
-    public required string Name { get; init; }
+    public required string Name;
 
-    public required double Weight { get; init; }
+    public required double Weight;
 
-    public required IReadOnlyList<string> Patterns { get; init; }
+    public required IReadOnlyList<string> Patterns;
 
-    public bool CaseSensitive { get; set; }
+    public bool CaseSensitive;
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace NewsWatch.Classification;
@@ -77,6 +78,7 @@ internal sealed class PhraseMatcher<T> : PhraseMatcher where T : class
     public override int Count => _alternatives.Length;
 
     /// <summary>Longest first, so that at one position "Guinea-Bissau" is tried before "Guinea".</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // thousands of patterns at start-up: compiled fully at once
     private static PhrasePattern<T>[] Ordered(IEnumerable<PhrasePattern<T>> patterns)
     {
         ArgumentNullException.ThrowIfNull(patterns);

@@ -37,10 +37,11 @@ internal sealed class PrefixIndex
         // Sorted, the prefixes under any node of the trie are a range, with those ending at the node first and
         // each child's after, in key order; so the trie is built breadth first from ranges, without node objects.
         // (Arrays of ints and strings throughout: collections of new structs would be compiled at start-up.)
+        // (Indexed loops: a foreach over the interfaces would allocate an enumerator for every pattern.)
         var count = 0;
-        foreach (var list in prefixes)
+        for (var pattern = 0; pattern < prefixes.Count; pattern++)
         {
-            count += list.Count;
+            count += prefixes[pattern].Count;
         }
 
         var texts = new string[count];
@@ -48,81 +49,90 @@ internal sealed class PrefixIndex
         count = 0;
         for (var pattern = 0; pattern < prefixes.Count; pattern++)
         {
-            foreach (var prefix in prefixes[pattern])
+            var list = prefixes[pattern];
+            for (var p = 0; p < list.Count; p++)
             {
-                (texts[count], owners[count]) = (prefix, pattern);
+                (texts[count], owners[count]) = (list[p], pattern);
                 count++;
             }
         }
 
         // By text, then by pattern: the sort does not keep the order of equal texts, so their owners are put
         // back in order after it (a few at a time). Each text adds a node per character past the one before it.
-        Array.Sort(texts, owners, StringComparer.Ordinal);
-        var order = new int[count];
+        Array.Sort(texts, owners, RegexPrefixes.OrdinalComparer.Instance);
         var nodeCount = 1;
         for (var k = 0; k < count; k++)
         {
-            order[k] = k;
-            var shared = k == 0 ? 0 : texts[k].AsSpan().CommonPrefixLength(texts[k - 1]);
-            nodeCount += texts[k].Length - shared;
+            nodeCount += texts[k].Length - (k == 0 ? 0 : texts[k].AsSpan().CommonPrefixLength(texts[k - 1]));
             for (var j = k; j > 0 && owners[j - 1] > owners[j] && string.Equals(texts[j - 1], texts[j], StringComparison.Ordinal); j--)
             {
                 (owners[j - 1], owners[j]) = (owners[j], owners[j - 1]);
             }
         }
 
-        // Nodes in breadth-first order: the range of sorted prefixes under each, its depth, the key that leads to it.
-        var lows = new List<int>(nodeCount) { 0 };
-        var highs = new List<int>(nodeCount) { count };
-        var depths = new List<int>(nodeCount) { 0 };
-        var keys = new List<char>(nodeCount) { '\0' };
-        var patterns = new List<int>(count);
-        var firstChildren = new List<int>(nodeCount);
-        var patternStarts = new List<int>(nodeCount);
-        for (var n = 0; n < lows.Count; n++)
+        // Nodes in breadth-first order, each with the range of sorted prefixes under it and the key that leads to
+        // it, written straight into the arrays the trie keeps. A level's nodes are consecutive: the depth is the level's.
+        var lows = new int[nodeCount];
+        var highs = new int[nodeCount];
+        var keys = new char[nodeCount];
+        var nodes = new int[2 * (nodeCount + 1)];
+        var patterns = new int[count];
+        var patternCount = 0;
+        (lows[0], highs[0]) = (0, count);
+        var found = 1;      // nodes numbered so far
+        var depth = 0;
+        var levelEnd = 1;   // the first node of the next level
+        for (var n = 0; n < found; n++)
         {
-            int lo = lows[n], hi = highs[n], depth = depths[n];
-            patternStarts.Add(patterns.Count);
-            var k = lo;
-            for (; k < hi && texts[order[k]].Length == depth; k++)
+            if (n == levelEnd)
             {
-                if (patterns.Count == patternStarts[n] || patterns[^1] != owners[order[k]])
+                (depth, levelEnd) = (depth + 1, found);
+            }
+
+            int lo = lows[n], hi = highs[n];
+            nodes[(2 * n) + 1] = patternCount;
+            var k = lo;
+            for (; k < hi && texts[k].Length == depth; k++)
+            {
+                if (patternCount == nodes[(2 * n) + 1] || patterns[patternCount - 1] != owners[k])
                 {
-                    patterns.Add(owners[order[k]]);
+                    patterns[patternCount++] = owners[k];
                 }
             }
 
             // Children are numbered as they are found, so a node's children are consecutive.
-            firstChildren.Add(lows.Count);
+            nodes[2 * n] = found;
             while (k < hi)
             {
-                var key = texts[order[k]][depth];
+                var key = texts[k][depth];
                 var end = k + 1;
-                while (end < hi && texts[order[end]][depth] == key)
+                while (end < hi && texts[end][depth] == key)
                 {
                     end++;
                 }
 
-                lows.Add(k);
-                highs.Add(end);
-                depths.Add(depth + 1);
-                keys.Add(key);
+                (lows[found], highs[found], keys[found]) = (k, end, key);
+                found++;
                 k = end;
             }
         }
 
-        var nodes = lows.Count;
-        _keys = [.. keys];
-        _nodes = new int[2 * (nodes + 1)];
-        for (var n = 0; n < nodes; n++)
+        (nodes[2 * found], nodes[(2 * found) + 1]) = (found, patternCount);
+        _keys = keys;
+        _nodes = nodes;
+        _patterns = patternCount == count ? patterns : patterns[..patternCount];
+
+        // (Loops rather than Array.Fill: its generic code would be compiled at start-up.)
+        for (var k = 0; k < _asciiRoot.Length; k++)
         {
-            (_nodes[2 * n], _nodes[(2 * n) + 1]) = (firstChildren[n], patternStarts[n]);
+            _asciiRoot[k] = NoNode;
         }
 
-        (_nodes[2 * nodes], _nodes[(2 * nodes) + 1]) = (nodes, patterns.Count);
-        _patterns = [.. patterns];
-        Array.Fill(_asciiRoot, NoNode);
-        Array.Fill(_asciiSecond, NoNode);
+        for (var k = 0; k < _asciiSecond.Length; k++)
+        {
+            _asciiSecond[k] = NoNode;
+        }
+
         for (var first = _nodes[0]; first < _nodes[2]; first++)
         {
             if (_keys[first] >= 128)

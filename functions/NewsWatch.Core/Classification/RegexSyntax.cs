@@ -10,12 +10,13 @@ namespace NewsWatch.Classification;
 /// right about what it accepts: anything else (backreferences, conditionals, x mode, class subtraction)
 /// makes <see cref="Parse"/> return null, and the pattern is then left entirely to the regex engine.
 /// </summary>
-// Start-up code marked AggressiveOptimization runs once per pattern, thousands of times, before tiered
-// compilation would have optimised it: compiled fully at once, the lexicon loads faster.
+// The lexicon load no longer parses patterns (RegexPrefixes reads their text, IsPlainlyValid checks it): a pattern
+// is parsed when it is first a candidate, a few hundred in a process, so the parser is compiled the quick way.
+// The checker, which runs over every lexicon pattern at load, is compiled fully at once.
 internal static class RegexSyntax
 {
     /// <summary>Explicit members of a class beyond this make it an <see cref="Any"/>: it is not worth spelling out.</summary>
-    private const int MaxSetMembers = 128;
+    internal const int MaxSetMembers = 128;
 
     /// <summary>The tree of <paramref name="pattern"/> as the matcher compiles it (case-insensitive unless (?-i:…)), or null.</summary>
     public static Node? Parse(string pattern)
@@ -31,6 +32,304 @@ internal static class RegexSyntax
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// Whether the regex engine certainly accepts <paramref name="pattern"/>: true for a plain subset of the
+    /// syntax (literals, escaped punctuation, \s \d \w \b and their negations, ".", "^", "$", classes of those
+    /// and of ascending ranges, groups "(", "(?:", "(?i:", "(?-i:", lookarounds, and ?, *, +, {n}, {n,}, {n,m}
+    /// after what they can repeat), which is most lexicon patterns. False is no verdict: the engine decides.
+    /// </summary>
+    /// <remarks>
+    /// Constructing a <see cref="System.Text.RegularExpressions.Regex"/> only to see whether it throws costs some
+    /// ten microseconds a pattern; a lexicon load checks thousands. Anything this does not know, or where the
+    /// engine's rules are subtle (a "]" first in a class, a "-" after a range, "{" that is not a quantifier, an
+    /// escaped letter other than \s \d \w \b), is left to the engine. A unit test holds every true answer to the
+    /// engine's own, over the lexicons and over random patterns.
+    /// </remarks>
+    public static bool IsPlainlyValid(string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        var check = new Checker(pattern);
+        return check.Alternation(depth: 0) && check.AtEnd;
+    }
+
+    private sealed class Checker(string pattern)
+    {
+        private const int MaxDepth = 32;
+
+        private int _i;
+
+        public bool AtEnd => _i == pattern.Length;
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public bool Alternation(int depth)
+        {
+            while (true)
+            {
+                while (_i < pattern.Length && pattern[_i] is not ('|' or ')'))
+                {
+                    if (!Item(depth))
+                    {
+                        return false;
+                    }
+                }
+
+                if (_i == pattern.Length || pattern[_i] != '|')
+                {
+                    return true;
+                }
+
+                _i++;
+            }
+        }
+
+        /// <summary>One atom and its quantifier, if any.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private bool Item(int depth)
+        {
+            var c = pattern[_i++];
+            bool repeatable;
+            switch (c)
+            {
+                case '(':
+                    if (!Group(depth, out repeatable))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case '[':
+                    if (!Class())
+                    {
+                        return false;
+                    }
+
+                    repeatable = true;
+                    break;
+                case '\\':
+                    if (_i == pattern.Length)
+                    {
+                        return false;
+                    }
+
+                    var e = pattern[_i++];
+                    if (e is 'b' or 'B')
+                    {
+                        repeatable = false;
+                    }
+                    else if (e is 's' or 'S' or 'd' or 'D' or 'w' or 'W' || IsEscapablePunctuation(e))
+                    {
+                        repeatable = true;
+                    }
+                    else
+                    {
+                        return false;
+                    }
+
+                    break;
+                case '^' or '$':
+                    repeatable = false;
+                    break;
+                case '?' or '*' or '+' or '{' or '}' or ']':
+                    return false; // a quantifier after nothing, or a brace or bracket the engine may read either way
+                default:
+                    repeatable = true; // a literal, or "."
+                    break;
+            }
+
+            if (_i == pattern.Length || pattern[_i] is not ('?' or '*' or '+' or '{'))
+            {
+                return true;
+            }
+
+            if (!repeatable || !Quantifier())
+            {
+                return false;
+            }
+
+            if (_i < pattern.Length && pattern[_i] == '?')
+            {
+                _i++; // lazy
+            }
+
+            return _i == pattern.Length || pattern[_i] is not ('?' or '*' or '+' or '{'); // nested quantifiers are errors
+        }
+
+        private bool Group(int depth, out bool repeatable)
+        {
+            repeatable = true;
+            if (_i < pattern.Length && pattern[_i] == '?')
+            {
+                // After "(?": the groups known here, compared character by character (StartsWith chains are slow unoptimised).
+                var length = At(1) switch
+                {
+                    ':' => 2,
+                    'i' when At(2) == ':' => 3,
+                    '-' when At(2) == 'i' && At(3) == ':' => 4,
+                    '=' or '!' => 2,
+                    '<' when At(2) is '=' or '!' => 3,
+                    _ => 0, // named groups, options, comments, conditionals, atomic groups: the engine decides
+                };
+                if (length == 0)
+                {
+                    return false;
+                }
+
+                repeatable = At(1) is ':' or 'i' or '-';
+                _i += length;
+            }
+
+            if (depth >= MaxDepth || !Alternation(depth + 1) || _i == pattern.Length)
+            {
+                return false;
+            }
+
+            _i++; // )
+            return true;
+        }
+
+        /// <summary>A class after its "[": plain members and ascending ranges of plain members, then "]".</summary>
+        private bool Class()
+        {
+            if (_i < pattern.Length && pattern[_i] == '^')
+            {
+                _i++;
+            }
+
+            if (_i < pattern.Length && pattern[_i] == ']')
+            {
+                return false; // "[]…]": a literal "]" first
+            }
+
+            var first = true;
+            while (_i < pattern.Length && pattern[_i] != ']')
+            {
+                // A bare "-" is a literal first or last; anywhere else it belongs to a range or a subtraction.
+                if (!first && Dash(_i) && !(_i + 1 < pattern.Length && pattern[_i + 1] == ']'))
+                {
+                    return false;
+                }
+
+                first = false;
+                var low = Member(out var single);
+                if (low < 0)
+                {
+                    return false;
+                }
+
+                if (!(Dash(_i) && _i + 1 < pattern.Length && pattern[_i + 1] != ']'))
+                {
+                    continue;
+                }
+
+                _i++; // -
+                if (!single || Dash(_i))
+                {
+                    return false; // "[\d-x]", "[!--]"
+                }
+
+                var high = Member(out single);
+                if (high < low || !single)
+                {
+                    return false; // reversed, or "[a-\d]"
+                }
+            }
+
+            if (_i == pattern.Length)
+            {
+                return false; // unterminated
+            }
+
+            _i++; // ]
+            return true;
+        }
+
+        private bool Dash(int i) => i < pattern.Length && pattern[i] == '-';
+
+        /// <summary>Reads one class member: the character (single) or 0 for \s \d \w and their negations; -1 when not plain.</summary>
+        private int Member(out bool single)
+        {
+            single = true;
+            var c = pattern[_i++];
+            if (c == '[')
+            {
+                return -1;
+            }
+
+            if (c != '\\')
+            {
+                return c;
+            }
+
+            if (_i == pattern.Length)
+            {
+                return -1;
+            }
+
+            var e = pattern[_i++];
+            if (e is 's' or 'S' or 'd' or 'D' or 'w' or 'W')
+            {
+                single = false;
+                return 0;
+            }
+
+            return IsEscapablePunctuation(e) ? e : -1;
+        }
+
+        /// <summary>?, *, + or {n}, {n,}, {n,m} with n ≤ m; false for a "{" that is anything else.</summary>
+        private bool Quantifier()
+        {
+            if (pattern[_i] != '{')
+            {
+                _i++;
+                return true;
+            }
+
+            _i++;
+            var min = Number();
+            if (min < 0)
+            {
+                return false;
+            }
+
+            var max = min;
+            if (_i < pattern.Length && pattern[_i] == ',')
+            {
+                _i++;
+                max = _i < pattern.Length && pattern[_i] == '}' ? int.MaxValue : Number();
+            }
+
+            if (max < min || _i == pattern.Length || pattern[_i] != '}')
+            {
+                return false;
+            }
+
+            _i++;
+            return true;
+        }
+
+        /// <summary>The character <paramref name="offset"/> on from the current one, or \0 past the end.</summary>
+        private char At(int offset) => _i + offset < pattern.Length ? pattern[_i + offset] : '\0';
+
+        /// <summary>One to six ASCII digits, or -1.</summary>
+        private int Number()
+        {
+            var start = _i;
+            var value = 0;
+            while (_i < pattern.Length && char.IsAsciiDigit(pattern[_i]) && _i - start < 6)
+            {
+                value = (value * 10) + (pattern[_i++] - '0');
+            }
+
+            return _i > start ? value : -1;
+        }
+
+        /// <summary>
+        /// ASCII punctuation, escaped, is itself; but not "_" (a word character: "\_" is an unknown escape), nor
+        /// "&lt;" and "'", which can open a named backreference ("\&lt;name&gt;").
+        /// </summary>
+        private static bool IsEscapablePunctuation(char c) => c is > ' ' and < '\u007F' and not ('_' or '<' or '\'') && !char.IsAsciiLetterOrDigit(c);
     }
 
     // One string per ASCII character, shared: lexicons spell thousands of names out character by character.
@@ -73,7 +372,6 @@ internal static class RegexSyntax
 
         public bool AtEnd => _i >= pattern.Length;
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public Node Alternation(bool ignoreCase)
         {
             var branches = new List<Node>();
@@ -91,7 +389,6 @@ internal static class RegexSyntax
             }
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Node Sequence(ref bool ignoreCase)
         {
             var items = new List<Node>();
@@ -103,7 +400,6 @@ internal static class RegexSyntax
             return items.Count == 1 ? items[0] : new Sequence(items);
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Node Quantified(Node atom)
         {
             if (_i >= pattern.Length)
@@ -174,7 +470,6 @@ internal static class RegexSyntax
             return true;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Node Atom(ref bool ignoreCase)
         {
             var c = pattern[_i];
@@ -198,7 +493,6 @@ internal static class RegexSyntax
             }
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Node Group(ref bool ignoreCase)
         {
             _i++; // (
@@ -278,7 +572,6 @@ internal static class RegexSyntax
             return minus < 0 ? (options, string.Empty, end) : (options[..minus], options[(minus + 1)..], end);
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Node Class(bool ignoreCase)
         {
             _i++; // [
@@ -324,7 +617,6 @@ internal static class RegexSyntax
         }
 
         /// <summary>Reads one member of a class into <paramref name="members"/>; returns it when it can start a range.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private char? ClassMember(List<char> members, ref bool spelledOut)
         {
             var c = pattern[_i++];
@@ -356,7 +648,6 @@ internal static class RegexSyntax
             }
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Node Escape(bool ignoreCase)
         {
             _i++; // \

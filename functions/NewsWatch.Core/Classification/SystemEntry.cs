@@ -1,14 +1,15 @@
 namespace NewsWatch.Classification;
 
+/// <remarks>Fields, as in every lexicon entry: see <see cref="LexiconFile{TEntry}"/>.</remarks>
 internal sealed class SystemEntry
 {
-    public required string Name { get; init; }
+    public required string Name;
 
-    public required string Category { get; init; }
+    public required string Category;
 
-    public string? Origin { get; set; }
+    public string? Origin;
 
-    public required IReadOnlyList<string> Patterns { get; init; }
+    public required IReadOnlyList<string> Patterns;
 
-    public bool CaseSensitive { get; set; }
+    public bool CaseSensitive;
 }

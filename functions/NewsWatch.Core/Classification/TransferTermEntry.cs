@@ -1,17 +1,18 @@
 namespace NewsWatch.Classification;
 
+/// <remarks>Fields, as in every lexicon entry: see <see cref="LexiconFile{TEntry}"/>.</remarks>
 internal sealed class TransferTermEntry
 {
-    public required string Name { get; init; }
+    public required string Name;
 
-    public string? Stage { get; set; }
+    public string? Stage;
 
     /// <summary>"supply", "acquire" or null.</summary>
-    public string? Direction { get; set; }
+    public string? Direction;
 
-    public required double Weight { get; init; }
+    public required double Weight;
 
-    public string? ImpliedSupplier { get; set; }
+    public string? ImpliedSupplier;
 
-    public required IReadOnlyList<string> Patterns { get; init; }
+    public required IReadOnlyList<string> Patterns;
 }
