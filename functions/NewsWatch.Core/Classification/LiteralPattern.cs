@@ -25,50 +25,66 @@ internal sealed class LiteralPattern
     private const int MaxAlternatives = 64;
     private const int MaxElements = 96;
 
-    // Flat, so that a pattern is three arrays however many alternatives it has: the matcher holds thousands of
-    // patterns, and chasing one object per character would cost more than comparing the characters.
-    private readonly Alternative[] _alternatives;
+    // Flat, so that a pattern is a few arrays however many alternatives it has: the matcher holds thousands of
+    // patterns, and chasing one object per character would cost more than comparing the characters. What a
+    // match attempt reads is in one array, alternative after alternative: its shape and length, then for a
+    // plain word its characters and their folds, or for the general shape its number in _alternatives. An
+    // article's candidates are rarely in the processor's cache, so a name's spellings cost one or two reads of
+    // memory rather than one per array.
+    private readonly char[] _attempts;
+    private readonly Alternative[] _alternatives; // the general ones: their elements
     private readonly Element[] _elements;
-    private readonly char[] _chars;
+    private readonly char[] _chars;               // their sets' members
 
     private LiteralPattern(List<List<Element>> alternatives)
     {
         // Sized first: thousands of patterns are built at start-up, and growing lists would double the garbage.
-        int elementCount = 0, charCount = 0;
+        int general = 0, elementCount = 0, charCount = 0, attemptCount = 0;
         foreach (var items in alternatives)
         {
+            if (ShapeOf(items) != Shape.General)
+            {
+                attemptCount += 2 + (2 * items.Count);
+                continue;
+            }
+
+            general++;
             elementCount += items.Count;
-            charCount += ShapeOf(items) == Shape.General ? 0 : 2 * items.Count;
+            attemptCount += 3;
             foreach (var item in items)
             {
                 charCount += item.Members.Length;
             }
         }
 
-        _alternatives = new Alternative[alternatives.Count];
+        _alternatives = new Alternative[general];
         _elements = new Element[elementCount];
         _chars = new char[charCount];
-        int e = 0, c = 0;
-        for (var a = 0; a < alternatives.Count; a++)
+        _attempts = new char[attemptCount];
+        int g = 0, e = 0, c = 0, at = 0;
+        foreach (var items in alternatives)
         {
-            var items = alternatives[a];
             var shape = ShapeOf(items);
-            var textStart = c;
+            _attempts[at++] = (char)shape;
+            _attempts[at++] = (char)items.Count;
             if (shape != Shape.General)
             {
                 // A plain word: its characters, then folded, to compare in one go.
                 foreach (var item in items)
                 {
-                    _chars[c++] = item.Members[0];
+                    _attempts[at++] = item.Members[0];
                 }
 
                 foreach (var item in items)
                 {
-                    _chars[c++] = TextChars.Fold(item.Members[0]);
+                    _attempts[at++] = TextChars.Fold(item.Members[0]);
                 }
+
+                continue;
             }
 
-            _alternatives[a] = new Alternative(e, items.Count, shape, textStart);
+            _attempts[at++] = (char)g;
+            _alternatives[g++] = new Alternative(e, items.Count);
             foreach (var item in items)
             {
                 _elements[e++] = item with { Members = string.Empty, MembersStart = c, MembersLength = item.Members.Length };
@@ -110,20 +126,36 @@ internal sealed class LiteralPattern
         }
 
         var first = folded[position];
-        foreach (var alternative in _alternatives)
+        var attempts = _attempts;
+        for (var at = 0; at < attempts.Length;)
         {
-            // A country's dozens of spellings rarely share a first letter: one read turns most of them away.
-            if (alternative.Shape != Shape.General && _chars[alternative.TextStart + alternative.Length] != first)
+            var shape = (Shape)attempts[at];
+            var length = (int)attempts[at + 1];
+            int end;
+            if (shape == Shape.General)
             {
-                continue;
+                var alternative = _alternatives[attempts[at + 2]];
+                at += 3;
+                end = MatchEnd(_elements.AsSpan(alternative.ElementStart, alternative.Length), text, position);
+            }
+            else
+            {
+                var word = attempts.AsSpan(at + 2, length);
+                var foldedWord = attempts.AsSpan(at + 2 + length, length);
+                at += 2 + (2 * length);
+
+                // A country's dozens of spellings rarely share a first letter: one read turns most of them away.
+                if (length > 0 && foldedWord[0] != first)
+                {
+                    continue;
+                }
+
+                var matches = shape == Shape.Exact
+                    ? text[position..].StartsWith(word)
+                    : MatchesIgnoringCase(word, foldedWord, text, folded, position);
+                end = matches ? position + length : -1;
             }
 
-            var end = alternative.Shape switch
-            {
-                Shape.Exact => text[position..].StartsWith(Text(alternative)) ? position + alternative.Length : -1,
-                Shape.IgnoreCase => MatchesIgnoringCase(alternative, text, folded, position) ? position + alternative.Length : -1,
-                _ => MatchEnd(_elements.AsSpan(alternative.ElementStart, alternative.Length), text, position),
-            };
             if (end >= 0 && (end == text.Length || !TextChars.IsWordChar(text[end])))
             {
                 return end - position;
@@ -133,19 +165,14 @@ internal sealed class LiteralPattern
         return -1;
     }
 
-    private ReadOnlySpan<char> Text(Alternative alternative) => _chars.AsSpan(alternative.TextStart, alternative.Length);
-
-    private ReadOnlySpan<char> Folded(Alternative alternative) => _chars.AsSpan(alternative.TextStart + alternative.Length, alternative.Length);
-
     /// <summary>Folded text equal is necessary; each character that differs as written must also be a case variant.</summary>
-    private bool MatchesIgnoringCase(Alternative alternative, ReadOnlySpan<char> text, ReadOnlySpan<char> folded, int position)
+    private static bool MatchesIgnoringCase(ReadOnlySpan<char> expected, ReadOnlySpan<char> expectedFolded, ReadOnlySpan<char> text, ReadOnlySpan<char> folded, int position)
     {
-        if (!folded[position..].StartsWith(Folded(alternative)))
+        if (!folded[position..].StartsWith(expectedFolded))
         {
             return false;
         }
 
-        var expected = Text(alternative);
         var actual = text.Slice(position, expected.Length);
         for (var i = 0; i < expected.Length; i++)
         {
@@ -353,10 +380,8 @@ internal sealed class LiteralPattern
         Digit,
     }
 
-    /// <param name="ElementStart">Where its elements start in the pattern's elements.</param>
-    /// <param name="Length">How many elements; for a plain word, also how many characters.</param>
-    /// <param name="TextStart">For a plain word, where its characters start in the pattern's characters, then folded.</param>
-    private readonly record struct Alternative(int ElementStart, int Length, Shape Shape, int TextStart);
+    /// <summary>An alternative of the general shape: where its elements start in the pattern's elements, and how many.</summary>
+    private readonly record struct Alternative(int ElementStart, int Length);
 
     /// <summary>
     /// One character of <see cref="Members"/> (ordinal order; once the pattern is built, they are kept at

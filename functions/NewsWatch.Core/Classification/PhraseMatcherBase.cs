@@ -9,8 +9,12 @@ internal abstract class PhraseMatcher
 {
     protected PhraseMatcher(int count)
     {
+        // A loop, not Array.Fill: that generic method over a struct would be compiled on every cold start.
         Gates = new FirstCharGate[count];
-        Array.Fill(Gates, FirstCharGate.Open);
+        for (var i = 0; i < count; i++)
+        {
+            Gates[i] = FirstCharGate.Open;
+        }
     }
 
     /// <summary>

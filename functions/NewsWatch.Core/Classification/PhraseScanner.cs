@@ -40,10 +40,27 @@ internal sealed class PhraseScanner
             _requiredOffsets[k + 1] = _requiredOffsets[k] + lexicons[k].RequiredSlots;
         }
 
-        var prefixes = lexicons.SelectMany(l => l.Prefixes).ToArray();
+        var prefixes = new IReadOnlyList<string>[_offsets[^1]];
+        var wide = new List<int>();
+        var wideLexicon = new List<int>();
+        for (var k = 0; k < lexicons.Length; k++)
+        {
+            var lexiconPrefixes = lexicons[k].Prefixes;
+            for (var i = 0; i < lexiconPrefixes.Count; i++)
+            {
+                var id = _offsets[k] + i;
+                prefixes[id] = lexiconPrefixes[i];
+                if (wide.Count < 64 && HasOneCharacterPrefix(prefixes[id])) // a bit each in a scan's mask
+                {
+                    wide.Add(id);
+                    wideLexicon.Add(k);
+                }
+            }
+        }
+
         _index = new PrefixIndex(prefixes);
-        _wide = [.. Enumerable.Range(0, prefixes.Length).Where(id => prefixes[id].Any(p => p.Length == 1)).Take(64)]; // a bit each in a scan's mask
-        _wideLexicon = [.. _wide.Select(id => Array.FindLastIndex(_offsets, o => o <= id))];
+        _wide = [.. wide];
+        _wideLexicon = [.. wideLexicon];
         _wideBits = new ulong[(prefixes.Length + 63) / 64];
         foreach (var id in _wide)
         {
@@ -94,6 +111,19 @@ internal sealed class PhraseScanner
             ArrayPool<int>.Shared.Return(required);
             ArrayPool<int>.Shared.Return(candidates);
         }
+    }
+
+    private static bool HasOneCharacterPrefix(IReadOnlyList<string> prefixes)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (prefix.Length == 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The wide patterns that cannot match in this text, as a bit per <see cref="_wide"/> entry; 0 when all may.</summary>
