@@ -979,38 +979,7 @@ internal static class RegexPrefixes
             return new Expr(Shape.Other, pieces: compute ? atom.Prefixes.Repeated(min, max) : null);
         }
 
-        private bool TryReadBounds(out int min, out int max)
-        {
-            (min, max) = (0, 0);
-            var close = _pattern.IndexOf('}', _i);
-            if (close < 0)
-            {
-                return false; // a literal '{'
-            }
-
-            var body = _pattern.AsSpan(_i + 1, close - _i - 1);
-            var comma = body.IndexOf(',');
-            if (!int.TryParse(comma < 0 ? body : body[..comma], NumberStyles.None, CultureInfo.InvariantCulture, out min))
-            {
-                return false;
-            }
-
-            if (comma < 0)
-            {
-                max = min;
-            }
-            else if (comma == body.Length - 1)
-            {
-                max = int.MaxValue;
-            }
-            else if (!int.TryParse(body[(comma + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out max))
-            {
-                return false;
-            }
-
-            _i = close + 1;
-            return true;
-        }
+        private bool TryReadBounds(out int min, out int max) => RegexLexer.TryReadBounds(_pattern, ref _i, out min, out max);
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Expr Atom(bool compute)
@@ -1263,44 +1232,8 @@ internal static class RegexPrefixes
         }
 
         /// <summary>The character an escape such as \. \- \t \x41 \u00E9 stands for.</summary>
-        private char EscapedChar(char e)
-        {
-            switch (e)
-            {
-                case 't': return '\t';
-                case 'n': return '\n';
-                case 'r': return '\r';
-                case 'f': return '\f';
-                case 'v': return '\v';
-                case 'e': return '\u001B';
-                case 'a': return '\a';
-                case 'x': return Hex(2);
-                case 'u': return Hex(4);
-                default:
-                    // Other letters and digits (\c, \0, \b in a class) are not plain characters: not understood here.
-                    return char.IsLetterOrDigit(e) ? throw new NotSupportedException() : e;
-            }
-        }
+        private char EscapedChar(char e) => RegexLexer.EscapedChar(_pattern, ref _i, e);
 
-        private char Hex(int digits)
-        {
-            if (_i + digits > _pattern.Length ||
-                !int.TryParse(_pattern.AsSpan(_i, digits), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value))
-            {
-                throw new NotSupportedException();
-            }
-
-            _i += digits;
-            return (char)value;
-        }
-
-        private void SkipBraces()
-        {
-            if (_i < _pattern.Length && _pattern[_i] == '{')
-            {
-                var close = _pattern.IndexOf('}', _i);
-                _i = close < 0 ? throw new NotSupportedException() : close + 1;
-            }
-        }
+        private void SkipBraces() => RegexLexer.SkipBraces(_pattern, ref _i);
     }
 }

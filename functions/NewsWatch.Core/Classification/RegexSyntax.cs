@@ -437,38 +437,7 @@ internal static class RegexSyntax
             return new Repeat(atom, min, max, lazy);
         }
 
-        private bool TryReadBounds(out int min, out int max)
-        {
-            (min, max) = (0, 0);
-            var close = pattern.IndexOf('}', _i);
-            if (close < 0)
-            {
-                return false; // a literal '{'
-            }
-
-            var body = pattern.AsSpan(_i + 1, close - _i - 1);
-            var comma = body.IndexOf(',');
-            if (!int.TryParse(comma < 0 ? body : body[..comma], NumberStyles.None, CultureInfo.InvariantCulture, out min))
-            {
-                return false;
-            }
-
-            if (comma < 0)
-            {
-                max = min;
-            }
-            else if (comma == body.Length - 1)
-            {
-                max = int.MaxValue;
-            }
-            else if (!int.TryParse(body[(comma + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out max))
-            {
-                return false;
-            }
-
-            _i = close + 1;
-            return true;
-        }
+        private bool TryReadBounds(out int min, out int max) => RegexLexer.TryReadBounds(pattern, ref _i, out min, out max);
 
         private Node Atom(ref bool ignoreCase)
         {
@@ -678,36 +647,7 @@ internal static class RegexSyntax
         }
 
         /// <summary>The character an escape such as \. \- \t \x41 \u00E9 stands for.</summary>
-        private char EscapedChar(char e)
-        {
-            switch (e)
-            {
-                case 't': return '\t';
-                case 'n': return '\n';
-                case 'r': return '\r';
-                case 'f': return '\f';
-                case 'v': return '\v';
-                case 'e': return '\u001B';
-                case 'a': return '\a';
-                case 'x': return Hex(2);
-                case 'u': return Hex(4);
-                default:
-                    // Other letters and digits (\c, \0, \b in a class) are not plain characters: not understood here.
-                    return char.IsLetterOrDigit(e) ? throw new NotSupportedException() : e;
-            }
-        }
-
-        private char Hex(int digits)
-        {
-            if (_i + digits > pattern.Length ||
-                !int.TryParse(pattern.AsSpan(_i, digits), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value))
-            {
-                throw new NotSupportedException();
-            }
-
-            _i += digits;
-            return (char)value;
-        }
+        private char EscapedChar(char e) => RegexLexer.EscapedChar(pattern, ref _i, e);
 
         /// <summary>Adds <paramref name="c"/> to <paramref name="members"/>, kept in ordinal order and without repeats.</summary>
         private static void Add(List<char> members, char c)
@@ -724,13 +664,6 @@ internal static class RegexSyntax
             }
         }
 
-        private void SkipBraces()
-        {
-            if (_i < pattern.Length && pattern[_i] == '{')
-            {
-                var close = pattern.IndexOf('}', _i);
-                _i = close < 0 ? throw new NotSupportedException() : close + 1;
-            }
-        }
+        private void SkipBraces() => RegexLexer.SkipBraces(pattern, ref _i);
     }
 }
