@@ -10,8 +10,45 @@ namespace NewsWatch.Classification;
 /// </summary>
 internal static class RegexLexer
 {
+    /// <summary>
+    /// Reads a quantifier at <paramref name="i"/> (?, *, +, {n}, {n,}, {n,m}) and its lazy mark; false, with
+    /// <paramref name="i"/> unmoved, when there is none there.
+    /// </summary>
+    public static bool TryReadQuantifier(string pattern, ref int i, out int min, out int max, out bool lazy)
+    {
+        (min, max, lazy) = (0, 0, false);
+        if (i >= pattern.Length)
+        {
+            return false;
+        }
+
+        switch (pattern[i])
+        {
+            case '?':
+                (min, max) = (0, 1);
+                i++;
+                break;
+            case '*':
+                (min, max) = (0, int.MaxValue);
+                i++;
+                break;
+            case '+':
+                (min, max) = (1, int.MaxValue);
+                i++;
+                break;
+            case '{' when TryReadBounds(pattern, ref i, out min, out max):
+                break;
+            default:
+                return false;
+        }
+
+        lazy = i < pattern.Length && pattern[i] == '?';
+        i += lazy ? 1 : 0;
+        return true;
+    }
+
     /// <summary>Reads "{n}", "{n,}" or "{n,m}" at <paramref name="i"/> (on the '{'); false for a literal '{'.</summary>
-    public static bool TryReadBounds(string pattern, ref int i, out int min, out int max)
+    private static bool TryReadBounds(string pattern, ref int i, out int min, out int max)
     {
         (min, max) = (0, 0);
         var close = pattern.IndexOf('}', i);

@@ -940,35 +940,9 @@ internal static class RegexPrefixes
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Expr Quantified(Expr atom, bool compute)
         {
-            if (_i >= _pattern.Length)
+            if (!RegexLexer.TryReadQuantifier(_pattern, ref _i, out var min, out var max, out _))
             {
                 return atom;
-            }
-
-            int min, max;
-            switch (_pattern[_i])
-            {
-                case '?':
-                    (min, max) = (0, 1);
-                    _i++;
-                    break;
-                case '*':
-                    (min, max) = (0, int.MaxValue);
-                    _i++;
-                    break;
-                case '+':
-                    (min, max) = (1, int.MaxValue);
-                    _i++;
-                    break;
-                case '{' when TryReadBounds(out min, out max):
-                    break;
-                default:
-                    return atom;
-            }
-
-            if (_i < _pattern.Length && _pattern[_i] == '?')
-            {
-                _i++; // lazy
             }
 
             if (atom.Shape == Shape.Space && min > 0)
@@ -978,8 +952,6 @@ internal static class RegexPrefixes
 
             return new Expr(Shape.Other, pieces: compute ? atom.Prefixes.Repeated(min, max) : null);
         }
-
-        private bool TryReadBounds(out int min, out int max) => RegexLexer.TryReadBounds(_pattern, ref _i, out min, out max);
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Expr Atom(bool compute)

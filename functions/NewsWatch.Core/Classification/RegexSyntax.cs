@@ -400,44 +400,8 @@ internal static class RegexSyntax
             return items.Count == 1 ? items[0] : new Sequence(items);
         }
 
-        private Node Quantified(Node atom)
-        {
-            if (_i >= pattern.Length)
-            {
-                return atom;
-            }
-
-            int min, max;
-            switch (pattern[_i])
-            {
-                case '?':
-                    (min, max) = (0, 1);
-                    _i++;
-                    break;
-                case '*':
-                    (min, max) = (0, int.MaxValue);
-                    _i++;
-                    break;
-                case '+':
-                    (min, max) = (1, int.MaxValue);
-                    _i++;
-                    break;
-                case '{' when TryReadBounds(out min, out max):
-                    break;
-                default:
-                    return atom;
-            }
-
-            var lazy = _i < pattern.Length && pattern[_i] == '?';
-            if (lazy)
-            {
-                _i++;
-            }
-
-            return new Repeat(atom, min, max, lazy);
-        }
-
-        private bool TryReadBounds(out int min, out int max) => RegexLexer.TryReadBounds(pattern, ref _i, out min, out max);
+        private Node Quantified(Node atom) =>
+            RegexLexer.TryReadQuantifier(pattern, ref _i, out var min, out var max, out var lazy) ? new Repeat(atom, min, max, lazy) : atom;
 
         private Node Atom(ref bool ignoreCase)
         {
