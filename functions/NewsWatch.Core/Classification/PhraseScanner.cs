@@ -22,11 +22,12 @@ internal sealed class PhraseScanner
     private readonly PrefixIndex _index;
 
     // Patterns whose match may start with any letter or digit ("(?-i:[A-Z][a-z]+\s+Airways)", "\d+ troops"):
-    // candidates at most words, though the words they need are absent from most texts. Each scan checks
-    // those words once and drops the patterns that cannot match, rather than trying them word after word.
+    // candidates at most words, though the words they need are absent from most texts. They have an index of
+    // their own, walked only in a text that has the words one of them needs; in the others (most) they cost
+    // one check per scan, not a few per word.
     private readonly int[] _wide;            // their numbers, ascending
     private readonly int[] _wideLexicon;     // and the lexicon of each
-    private readonly ulong[] _wideBits;      // one bit per pattern number, set for the wide ones
+    private readonly PrefixIndex _wideIndex;
 
     public PhraseScanner(params PhraseMatcher[] lexicons)
     {
@@ -40,7 +41,9 @@ internal sealed class PhraseScanner
             _requiredOffsets[k + 1] = _requiredOffsets[k] + lexicons[k].RequiredSlots;
         }
 
+        // Each pattern is in one of the two indexes, and has no prefix in the other.
         var prefixes = new IReadOnlyList<string>[_offsets[^1]];
+        var widePrefixes = new IReadOnlyList<string>[_offsets[^1]];
         var wide = new List<int>();
         var wideLexicon = new List<int>();
         for (var k = 0; k < lexicons.Length; k++)
@@ -49,9 +52,10 @@ internal sealed class PhraseScanner
             for (var i = 0; i < lexiconPrefixes.Count; i++)
             {
                 var id = _offsets[k] + i;
-                prefixes[id] = lexiconPrefixes[i];
-                if (wide.Count < 64 && HasOneCharacterPrefix(prefixes[id])) // a bit each in a scan's mask
+                (prefixes[id], widePrefixes[id]) = (lexiconPrefixes[i], []);
+                if (wide.Count < 64 && IsWide(lexiconPrefixes[i])) // a bit each in a scan's mask
                 {
+                    (prefixes[id], widePrefixes[id]) = ([], lexiconPrefixes[i]);
                     wide.Add(id);
                     wideLexicon.Add(k);
                 }
@@ -59,13 +63,9 @@ internal sealed class PhraseScanner
         }
 
         _index = new PrefixIndex(prefixes);
+        _wideIndex = new PrefixIndex(widePrefixes);
         _wide = [.. wide];
         _wideLexicon = [.. wideLexicon];
-        _wideBits = new ulong[(prefixes.Length + 63) / 64];
-        foreach (var id in _wide)
-        {
-            _wideBits[id >> 6] |= 1UL << id;
-        }
     }
 
     /// <summary>
@@ -84,7 +84,7 @@ internal sealed class PhraseScanner
         required.AsSpan(0, _requiredOffsets[^1]).Fill(NotLookedUp);
         Span<int> next = stackalloc int[_lexicons.Length]; // per lexicon: nothing starts inside its last match
         next.Clear();
-        var dead = DeadWide(input);
+        var live = LiveWide(input);
         try
         {
             if (_index.CanStartOnSpace)
@@ -94,7 +94,7 @@ internal sealed class PhraseScanner
                 {
                     if (position == 0 || !TextChars.IsWordChar(input.Text[position - 1]))
                     {
-                        MatchAt(input, position, candidates, required, next, dead, hits);
+                        MatchAt(input, position, candidates, required, next, live, hits);
                     }
                 }
             }
@@ -102,7 +102,7 @@ internal sealed class PhraseScanner
             {
                 foreach (var position in input.Starts)
                 {
-                    MatchAt(input, position, candidates, required, next, dead, hits);
+                    MatchAt(input, position, candidates, required, next, live, hits);
                 }
             }
         }
@@ -113,48 +113,68 @@ internal sealed class PhraseScanner
         }
     }
 
-    private static bool HasOneCharacterPrefix(IReadOnlyList<string> prefixes)
+    /// <summary>
+    /// Whether a pattern may start at almost any word: one of its prefixes is a single letter or digit. (Not one
+    /// that may start on whitespace or anywhere: the main index decides which positions a scan visits.)
+    /// </summary>
+    private static bool IsWide(IReadOnlyList<string> prefixes)
     {
+        var wide = false;
         foreach (var prefix in prefixes)
         {
-            if (prefix.Length == 1)
+            if (prefix.Length == 0 || prefix[0] == TextChars.Space)
             {
-                return true;
+                return false;
             }
+
+            wide |= prefix.Length == 1;
         }
 
-        return false;
+        return wide;
     }
 
-    /// <summary>The wide patterns that cannot match in this text, as a bit per <see cref="_wide"/> entry; 0 when all may.</summary>
-    private ulong DeadWide(in MatchInput input)
+    /// <summary>The wide patterns that may match in this text, as a bit per <see cref="_wide"/> entry; usually none.</summary>
+    private ulong LiveWide(in MatchInput input)
     {
-        var dead = 0UL;
+        var live = 0UL;
         for (var w = 0; w < _wide.Length; w++)
         {
             var k = _wideLexicon[w];
-            if (!_lexicons[k].MayOccurIn(_wide[w] - _offsets[k], input))
+            if (_lexicons[k].MayOccurIn(_wide[w] - _offsets[k], input))
             {
-                dead |= 1UL << w;
+                live |= 1UL << w;
             }
         }
 
-        return dead;
+        return live;
     }
 
-    /// <summary>Removes the dead wide patterns from the candidates, keeping their order; returns how many are left.</summary>
-    private int DropDead(Span<int> candidates, ulong dead)
+    /// <summary>
+    /// Adds to the <paramref name="count"/> candidates in <paramref name="buffer"/> the live wide patterns whose
+    /// prefix the text has at <paramref name="position"/>, keeping them ascending; returns the new count.
+    /// </summary>
+    private int AddLiveWide(in MatchInput input, int position, int[] buffer, int count, ulong live)
     {
-        var kept = 0;
-        foreach (var id in candidates)
+        Span<int> found = stackalloc int[_wide.Length];
+        var added = _wideIndex.Collect(input.Folded, position, found);
+        foreach (var id in found[..added])
         {
-            if ((_wideBits[id >> 6] & (1UL << id)) == 0 || (dead & (1UL << Array.IndexOf(_wide, id))) == 0)
+            if ((live & (1UL << Array.IndexOf(_wide, id))) == 0)
             {
-                candidates[kept++] = id;
+                continue;
             }
+
+            // Insert in order: the main index's candidates are ascending, and a position has few.
+            var at = count++;
+            for (; at > 0 && buffer[at - 1] > id; at--)
+            {
+                buffer[at] = buffer[at - 1];
+            }
+
+            buffer[at] = id;
         }
 
-        return kept;
+        return count;
     }
 
     /// <summary>Whether any candidate's gate admits <paramref name="first"/>: most of those that do not are turned away here.</summary>
@@ -171,12 +191,12 @@ internal sealed class PhraseScanner
         return false;
     }
 
-    private void MatchAt(in MatchInput input, int position, int[] buffer, int[] required, Span<int> next, ulong dead, ReadOnlySpan<object> hits)
+    private void MatchAt(in MatchInput input, int position, int[] buffer, int[] required, Span<int> next, ulong live, ReadOnlySpan<object> hits)
     {
         var count = _index.Collect(input.Folded, position, buffer);
-        if (dead != 0)
+        if (live != 0)
         {
-            count = DropDead(buffer.AsSpan(0, count), dead);
+            count = AddLiveWide(input, position, buffer, count, live);
         }
 
         var candidates = buffer.AsSpan(0, count);
