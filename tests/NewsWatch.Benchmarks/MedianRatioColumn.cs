@@ -33,13 +33,22 @@ public sealed class MedianRatioColumn : IColumn
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) =>
         Of(summary, benchmarkCase) is { } ratio ? ratio.ToString("N2", CultureInfo.InvariantCulture) : "NA";
 
-    /// <summary>This case's median over its baseline's median; null when either is missing.</summary>
+    /// <summary>
+    /// This case's median over its baseline's median; null when either is missing. The baseline is the one in
+    /// the case's group, else the run's only baseline (a baseline may run in a job of its own).
+    /// </summary>
     internal static double? Of(Summary summary, BenchmarkCase benchmarkCase)
     {
-        var baseline = summary.GetBaseline(summary.GetLogicalGroupKey(benchmarkCase));
+        var baseline = summary.GetBaseline(summary.GetLogicalGroupKey(benchmarkCase)) ?? OnlyBaseline(summary);
         var median = summary[benchmarkCase]?.ResultStatistics?.Median;
         var baselineMedian = baseline is null ? null : summary[baseline]?.ResultStatistics?.Median;
         return median is > 0 && baselineMedian is > 0 ? median.Value / baselineMedian.Value : null;
+    }
+
+    private static BenchmarkCase? OnlyBaseline(Summary summary)
+    {
+        var baselines = summary.BenchmarksCases.Where(c => c.Descriptor.Baseline).ToList();
+        return baselines.Count == 1 ? baselines[0] : null;
     }
 
     public bool IsAvailable(Summary summary) => true;

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using NewsWatch.Benchmarks;
@@ -9,7 +10,8 @@ using NewsWatch.Benchmarks;
 //   count [--feeds PATH]                      files each parser reads, over the whole corpus
 //   parse [--feeds PATH] [BenchmarkDotNet args] parse throughput (BenchmarkDotNet: 3 launches of 3 warmups + 15 iterations, out of process)
 //   cycle [--feed-count N] [--hosts N] [--concurrency 16,64] [--repeat N] [--latency-ms N] [--changed 0.2] [--items N] [--max-per-host N] [--gzip]
-//   classify [--data PATH] [BenchmarkDotNet args]  classifier throughput vs a naive keyword regex (BenchmarkDotNet)
+//   classify [--data PATH] [BenchmarkDotNet args]  classifier throughput vs a naive keyword regex (BenchmarkDotNet: the regex 1 launch x 9
+//                                              iterations, the classifier 3 launches x 30 iterations, in the same run)
 //   classify-load [--runs N]                   lexicon load time and memory, cold, in N fresh processes (default 5)
 // The corpus folder: --feeds PATH (count, parse), else $NEWSWATCH_FEEDS, else ../shared/data/feeds next to the repository.
 // The news items: --data PATH (classify), else $NEWSWATCH_DATA, else ../shared/data/news-dev.jsonl next to the repository.
@@ -37,8 +39,13 @@ try
         case "classify":
             Environment.SetEnvironmentVariable(NewsData.EnvironmentVariable, NewsData.ResolveFile(TakeOption(rest, "--data")));
             var classifyConfig = ManualConfig.Create(DefaultConfig.Instance)
-                // The naive regex takes about 17 s an operation, so few iterations; medians for the noise.
-                .AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(9).WithId("1x9"))
+                // The naive regex takes about 17 s an operation, so few iterations (each a long average); the
+                // classifier's operation takes milliseconds, so many iterations in three processes, whose median
+                // a burst of load from the machine's neighbours does not move. Each method runs in its own job.
+                .AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(9).WithId(ClassifyBenchmarks.NaiveJob))
+                .AddJob(Job.Default.WithLaunchCount(3).WithWarmupCount(3).WithIterationCount(30).WithId(ClassifyBenchmarks.NewsWatchJob))
+                .AddFilter(new SimpleFilter(ClassifyBenchmarks.InItsJob))
+                .HideColumns(Column.Ratio, Column.RatioSD, Column.AllocRatio) // per job, so blank here: see Median ratio
                 .AddDiagnoser(MemoryDiagnoser.Default)
                 .AddColumn(StatisticColumn.Median, new ArticlesPerSecondColumn(), new BytesPerArticleColumn(), new MedianRatioColumn(), new SpeedupColumn());
             var classifySummary = BenchmarkRunner.Run<ClassifyBenchmarks>(classifyConfig, [.. rest]);
