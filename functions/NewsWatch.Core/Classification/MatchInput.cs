@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace NewsWatch.Classification;
@@ -51,7 +54,8 @@ internal readonly ref struct MatchInput : IDisposable
                 rest[at] = TextChars.Space;
             }
 
-            for (var i = 0; i < fold.Length; i++)
+            var i = AsciiStarts(fold, starts, ref count, ref afterWord);
+            for (; i < fold.Length; i++)
             {
                 var c = fold[i];
                 if (!afterWord && c != TextChars.Space)
@@ -79,6 +83,41 @@ internal readonly ref struct MatchInput : IDisposable
         }
 
         return new MatchInput(text, folded, starts, count);
+    }
+
+    /// <summary>
+    /// The starts in folded ASCII text, sixteen characters at a time: a bit per character for "word character"
+    /// and one for "space", and a start is a non-space whose left neighbour's word bit is clear. Returns where the
+    /// blocks end; the caller reads the rest one by one, <paramref name="afterWord"/> telling of the last block.
+    /// </summary>
+    private static int AsciiStarts(ReadOnlySpan<char> fold, int[] starts, ref int count, ref bool afterWord)
+    {
+        var i = 0;
+        if (!Vector128.IsHardwareAccelerated)
+        {
+            return i;
+        }
+
+        var chars = MemoryMarshal.Cast<char, ushort>(fold);
+        var previousWord = afterWord ? 1u : 0u;
+        for (; i + 16 <= chars.Length; i += 16)
+        {
+            var bytes = Vector128.Narrow(Vector128.Create(chars.Slice(i, 8)), Vector128.Create(chars.Slice(i + 8, 8)));
+            var word = Vector128.LessThanOrEqual(bytes - Vector128.Create((byte)'a'), Vector128.Create((byte)('z' - 'a'))) |
+                       Vector128.LessThanOrEqual(bytes - Vector128.Create((byte)'0'), Vector128.Create((byte)('9' - '0'))) |
+                       Vector128.Equals(bytes, Vector128.Create((byte)'_'));
+            var wordBits = word.ExtractMostSignificantBits();
+            var spaceBits = Vector128.Equals(bytes, Vector128.Create((byte)TextChars.Space)).ExtractMostSignificantBits();
+            var startBits = ~spaceBits & ~((wordBits << 1) | previousWord) & 0xFFFF;
+            previousWord = wordBits >> 15;
+            for (; startBits != 0; startBits &= startBits - 1)
+            {
+                starts[count++] = i + BitOperations.TrailingZeroCount(startBits);
+            }
+        }
+
+        afterWord = previousWord != 0;
+        return i;
     }
 
     public void Dispose()
