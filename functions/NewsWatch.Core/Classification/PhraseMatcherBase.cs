@@ -40,6 +40,9 @@ internal abstract class PhraseMatcher
     /// </summary>
     internal abstract bool MayOccurIn(int pattern, in MatchInput input);
 
+    /// <summary>The words (folded) one of which every match of pattern <paramref name="pattern"/> contains, or null when it has no such list.</summary>
+    internal abstract IReadOnlyList<string>? RequiredWords(int pattern);
+
     /// <summary>A lexicon's own rule on where matches may start, beyond the word boundary.</summary>
     internal abstract bool MayStartAt(string text, int position);
 

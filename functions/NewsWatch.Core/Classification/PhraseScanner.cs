@@ -28,6 +28,7 @@ internal sealed class PhraseScanner
     private readonly int[] _wide;            // their numbers, ascending
     private readonly int[] _wideLexicon;     // and the lexicon of each
     private readonly PrefixIndex _wideIndex;
+    private WideWords? _wideWords;           // worked out on the first scan
 
     public PhraseScanner(params PhraseMatcher[] lexicons)
     {
@@ -136,6 +137,12 @@ internal sealed class PhraseScanner
     /// <summary>The wide patterns that may match in this text, as a bit per <see cref="_wide"/> entry; usually none.</summary>
     private ulong LiveWide(in MatchInput input)
     {
+        var wideWords = Volatile.Read(ref _wideWords) ?? FindWideWords();
+        if (wideWords.Any is { } any && !input.Folded.ContainsAny(any))
+        {
+            return 0;
+        }
+
         var live = 0UL;
         for (var w = 0; w < _wide.Length; w++)
         {
@@ -147,6 +154,27 @@ internal sealed class PhraseScanner
         }
 
         return live;
+    }
+
+    /// <summary>Every word some wide pattern needs, or none when one of them needs no word.</summary>
+    private WideWords FindWideWords()
+    {
+        var words = new List<string>();
+        for (var w = 0; w < _wide.Length && words is not null; w++)
+        {
+            var k = _wideLexicon[w];
+            if (_lexicons[k].RequiredWords(_wide[w] - _offsets[k]) is { } needed)
+            {
+                words.AddRange(needed);
+            }
+            else
+            {
+                words = null;
+            }
+        }
+
+        var found = new WideWords(words is { Count: > 0 } ? SearchValues.Create([.. words.Distinct()], StringComparison.Ordinal) : null);
+        return Interlocked.CompareExchange(ref _wideWords, found, null) ?? found;
     }
 
     /// <summary>
@@ -225,4 +253,8 @@ internal sealed class PhraseScanner
             from = to;
         }
     }
+
+    /// <summary>The words of all the wide patterns, searched for at once: most texts have none, and one pass then rules them all out.</summary>
+    /// <param name="Any">Null when some wide pattern needs no particular word (it is live in every text).</param>
+    private sealed record WideWords(SearchValues<string>? Any);
 }
