@@ -8,7 +8,7 @@ namespace NewsWatch.Classification;
 /// period ends a common abbreviation or an initial ("U.S. Army", "Gen. Smith", "Sergei V. Chemezov"); and at
 /// blank lines. Good enough for news leads, which is all the rules need.
 /// </summary>
-internal static partial class SentenceSplitter
+internal static class SentenceSplitter
 {
     public static void Split(string text, int start, int length, List<TextRange> sentences, bool isTitle)
     {
@@ -57,10 +57,9 @@ internal static partial class SentenceSplitter
     /// </summary>
     /// <remarks>
     /// A boundary starts right after sentence punctuation or a closing quote or bracket (the look-behind ends
-    /// with one), or at a line break (a blank line). Trying the anchored pattern at just those places, in text
-    /// order, gives the leftmost match, as a scan would, and the same one: the anchored pattern is the scan's
-    /// pattern tried from the same place. A scan tries every whitespace instead: some eight times as many
-    /// attempts in a news lead.
+    /// with one), or at a line break (a blank line). Reading the pattern at just those places
+    /// (<see cref="BoundaryLengthAt"/>), in text order, gives the leftmost match, as a scan would, and the same
+    /// one. A scan tries every whitespace instead: some eight times as many attempts in a news lead.
     /// </remarks>
     private static bool NextBoundary(ReadOnlySpan<char> text, int position, out int index, out int length)
     {
@@ -74,15 +73,14 @@ internal static partial class SentenceSplitter
 
             mark += next;
             var start = text[mark] is '\r' or '\n' ? mark : mark + 1;
-            if (start < position || !MayBeBoundary(text, start))
+            if (start < position)
             {
                 continue;
             }
 
-            foreach (var match in BoundaryAt().EnumerateMatches(text, start))
+            if (BoundaryLengthAt(text, start) is var found and >= 0)
             {
-                index = match.Index;
-                length = match.Length;
+                (index, length) = (start, found);
                 return true;
             }
         }
@@ -92,32 +90,114 @@ internal static partial class SentenceSplitter
     }
 
     /// <summary>
-    /// False where <see cref="BoundaryPattern"/> cannot match at <paramref name="start"/>, read without the regex:
-    /// both branches start with whitespace; the first needs a capital, digit or Arabic letter after the run of it
-    /// (perhaps behind one opening quote or bracket), the second a line break in it. Most marks (the apostrophe of
-    /// "Russia's", the points of "U.S." and "3.6") fail here, and the regex runs at few more than the boundaries.
+    /// The length of the <see cref="BoundaryPattern"/> match that starts exactly at <paramref name="start"/>, or
+    /// -1: the pattern read by hand, branch by branch, each step deterministic, so the regex would find the same
+    /// match (ScanShortcutTests hold the two together). A regex call cost more than the rest of the splitting.
     /// </summary>
-    private static bool MayBeBoundary(ReadOnlySpan<char> text, int start)
+    private static int BoundaryLengthAt(ReadOnlySpan<char> text, int start)
     {
+        // Whitespace after a sentence's end, before what can open a sentence.
         var end = start;
-        var lineBreak = false;
         while (end < text.Length && char.IsWhiteSpace(text[end]))
         {
-            lineBreak |= text[end] is '\r' or '\n';
             end++;
         }
 
-        if (end == start || lineBreak)
+        if (end > start && EndsSentence(text, start) && OpensSentence(text, end))
         {
-            return end > start;
+            return end - start;
         }
 
-        if (end < text.Length - 1 && text[end] is '"' or '“' or '‘' or '\'' or '(' or '[' or '«')
+        // A blank line: \r?\n[ \t]*\r?\n\s*
+        var i = start;
+        if (!TryReadLineBreak(text, ref i))
         {
-            end++;
+            return -1;
         }
 
-        return end < text.Length && (char.IsUpper(text[end]) || char.IsAsciiDigit(text[end]) || text[end] is >= '\u0600' and <= '\u06FF');
+        while (i < text.Length && text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        if (!TryReadLineBreak(text, ref i))
+        {
+            return -1;
+        }
+
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i - start;
+    }
+
+    /// <summary>The look-behind: ., ! or ? (a period not ending an abbreviation or an initial), then closing quotes or brackets.</summary>
+    private static bool EndsSentence(ReadOnlySpan<char> text, int start)
+    {
+        var mark = start - 1;
+        while (mark >= 0 && text[mark] is '"' or '\'' or '”' or '’' or ')' or ']')
+        {
+            mark--;
+        }
+
+        if (mark < 0)
+        {
+            return false;
+        }
+
+        if (text[mark] is '!' or '?' or '؟')
+        {
+            return true;
+        }
+
+        if (text[mark] != '.')
+        {
+            return false;
+        }
+
+        var before = text[..mark];
+        if (before.Length > 0 && char.IsAsciiLetterUpper(before[^1]) && StartsWord(before, before.Length - 1))
+        {
+            return false; // an initial
+        }
+
+        foreach (var abbreviation in Abbreviations)
+        {
+            if (before.EndsWith(abbreviation, StringComparison.Ordinal) && StartsWord(before, before.Length - abbreviation.Length))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>\b before a letter at <paramref name="index"/>: no word character before it (as \b counts them, with the zero-width joiners).</summary>
+    private static bool StartsWord(ReadOnlySpan<char> text, int index) =>
+        index == 0 || !(TextChars.IsWordChar(text[index - 1]) || text[index - 1] is '\u200D' or '\u200C');
+
+    /// <summary>The look-ahead: a capital, a digit or an Arabic letter, perhaps behind one opening quote or bracket.</summary>
+    private static bool OpensSentence(ReadOnlySpan<char> text, int at)
+    {
+        static bool Opens(char c) => char.IsUpper(c) || char.IsAsciiDigit(c) || c is >= '\u0600' and <= '\u06FF';
+
+        return at < text.Length &&
+               (Opens(text[at]) || (text[at] is '"' or '“' or '‘' or '\'' or '(' or '[' or '«' && at + 1 < text.Length && Opens(text[at + 1])));
+    }
+
+    /// <summary>\r?\n at <paramref name="i"/>, moving past it.</summary>
+    private static bool TryReadLineBreak(ReadOnlySpan<char> text, ref int i)
+    {
+        var at = i < text.Length && text[i] == '\r' ? i + 1 : i;
+        if (at < text.Length && text[at] == '\n')
+        {
+            i = at + 1;
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>What a boundary's first character is, or the character just before it: see <see cref="NextBoundary"/>.</summary>
@@ -132,7 +212,11 @@ internal static partial class SentenceSplitter
 
     internal const RegexOptions BoundaryOptions = RegexOptions.CultureInvariant;
 
-    /// <summary><see cref="BoundaryPattern"/> anchored where the search starts (\G).</summary>
-    [GeneratedRegex(@"\G(?:" + BoundaryPattern + ")", BoundaryOptions, matchTimeoutMilliseconds: 2000)]
-    private static partial Regex BoundaryAt();
+    /// <summary>The words whose period ends no sentence, as <see cref="BoundaryPattern"/> lists them (case as written).</summary>
+    private static readonly string[] Abbreviations =
+    [
+        "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt", "Rep", "Sen", "Gov", "Pres", "Corp", "Inc",
+        "Ltd", "Co", "No", "Nos", "St", "Jr", "Sr", "vs", "approx", "est", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+        "Sept", "Oct", "Nov", "Dec",
+    ];
 }
