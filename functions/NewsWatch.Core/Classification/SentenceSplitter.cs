@@ -205,14 +205,19 @@ internal static class SentenceSplitter
 
     /// <summary>
     /// A boundary: whitespace after ., ! or ? (and any closing quotes or brackets) and before a capital, digit or
-    /// quote, unless the period ends an abbreviation or an initial; or a blank line.
+    /// quote, unless the period ends an abbreviation or an initial; or a blank line. The definition, as a regex
+    /// with <see cref="BoundaryOptions"/>: the splitter reads it by hand (<see cref="BoundaryLengthAt"/>), and
+    /// the tests hold the two together.
     /// </summary>
     internal const string BoundaryPattern =
         """(?<=(?:(?<!\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Cmdr|Adm|Sgt|Rep|Sen|Gov|Pres|Corp|Inc|Ltd|Co|No|Nos|St|Jr|Sr|vs|approx|est|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z]))\.|[!?؟])["'”’)\]]*)\s+(?=["“‘'(\[«]?(?:\p{Lu}|[0-9]|\p{IsArabic}))|\r?\n[ \t]*\r?\n\s*""";
 
     internal const RegexOptions BoundaryOptions = RegexOptions.CultureInvariant;
 
-    /// <summary>The words whose period ends no sentence, as <see cref="BoundaryPattern"/> lists them (case as written).</summary>
+    /// <summary>
+    /// The words whose period ends no sentence, as <see cref="BoundaryPattern"/> lists them (case as written); a
+    /// test splits a sentence around each of the pattern's, both ways.
+    /// </summary>
     private static readonly string[] Abbreviations =
     [
         "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt", "Rep", "Sen", "Gov", "Pres", "Corp", "Inc",
