@@ -101,6 +101,40 @@ internal static class RegexLexer
         }
     }
 
+    /// <summary>
+    /// Reads one member of a character class at <paramref name="i"/>. True, with <paramref name="member"/>, for one
+    /// character, written or escaped (it may start a range); false for a class escape (\p{…}, \d, \w, \s and
+    /// their negations), which clears <paramref name="spelledOut"/>: those are not lists of characters.
+    /// </summary>
+    public static bool TryReadClassMember(string pattern, ref int i, out char member, ref bool spelledOut)
+    {
+        member = pattern[i++];
+        if (member != '\\')
+        {
+            return true;
+        }
+
+        if (i >= pattern.Length)
+        {
+            throw new NotSupportedException();
+        }
+
+        var e = pattern[i++];
+        switch (e)
+        {
+            case 'p' or 'P':
+                SkipBraces(pattern, ref i);
+                spelledOut = false;
+                return false;
+            case 'd' or 'D' or 'w' or 'W' or 's' or 'S':
+                spelledOut = false; // \d is any Unicode digit ("٣"), \s any whitespace: not spelled out
+                return false;
+            default:
+                member = EscapedChar(pattern, ref i, e);
+                return true;
+        }
+    }
+
     /// <summary>Skips a "{…}" at <paramref name="i"/>, as after \p or \P.</summary>
     public static void SkipBraces(string pattern, ref int i)
     {

@@ -1119,33 +1119,13 @@ internal static class RegexPrefixes
         /// <summary>Reads one member of a class; returns it when it can start a range, else -1.</summary>
         private int ClassMember(ref bool spelledOut)
         {
-            var c = _pattern[_i++];
-            if (c != '\\')
+            if (!RegexLexer.TryReadClassMember(_pattern, ref _i, out var member, ref spelledOut))
             {
-                AddMember(c);
-                return c;
+                return -1;
             }
 
-            if (_i >= _pattern.Length)
-            {
-                throw new NotSupportedException();
-            }
-
-            var e = _pattern[_i++];
-            switch (e)
-            {
-                case 'p' or 'P':
-                    SkipBraces();
-                    spelledOut = false;
-                    return -1;
-                case 'd' or 'D' or 'w' or 'W' or 's' or 'S':
-                    spelledOut = false; // \d is any Unicode digit ("٣"), \s any whitespace: not spelled out
-                    return -1;
-                default:
-                    var literal = EscapedChar(e);
-                    AddMember(literal);
-                    return literal;
-            }
+            AddMember(member);
+            return member;
         }
 
         /// <summary>Adds a class member, kept in ordinal order and without repeats.</summary>

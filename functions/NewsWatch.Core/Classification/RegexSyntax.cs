@@ -552,33 +552,13 @@ internal static class RegexSyntax
         /// <summary>Reads one member of a class into <paramref name="members"/>; returns it when it can start a range.</summary>
         private char? ClassMember(List<char> members, ref bool spelledOut)
         {
-            var c = pattern[_i++];
-            if (c != '\\')
+            if (!RegexLexer.TryReadClassMember(pattern, ref _i, out var member, ref spelledOut))
             {
-                Add(members, c);
-                return c;
+                return null;
             }
 
-            if (_i >= pattern.Length)
-            {
-                throw new NotSupportedException();
-            }
-
-            var e = pattern[_i++];
-            switch (e)
-            {
-                case 'p' or 'P':
-                    SkipBraces();
-                    spelledOut = false;
-                    return null;
-                case 'd' or 'D' or 'w' or 'W' or 's' or 'S':
-                    spelledOut = false; // \d is any Unicode digit ("٣"), \s any whitespace: not spelled out
-                    return null;
-                default:
-                    var literal = EscapedChar(e);
-                    Add(members, literal);
-                    return literal;
-            }
+            Add(members, member);
+            return member;
         }
 
         private Node Escape(bool ignoreCase)
