@@ -33,7 +33,8 @@ internal static class SentenceSplitter
         Add(text, sentenceStart, end, sentences);
     }
 
-    private static void Add(string text, int start, int end, List<TextRange> sentences)
+    /// <summary>Adds the text from <paramref name="start"/> to <paramref name="end"/>, trimmed, as a sentence unless it is blank.</summary>
+    internal static void Add(string text, int start, int end, List<TextRange> sentences)
     {
         while (start < end && char.IsWhiteSpace(text[start]))
         {

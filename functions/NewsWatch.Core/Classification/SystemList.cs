@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
+using NewsWatch.Feeds;
 
 namespace NewsWatch.Classification;
 
@@ -210,27 +211,7 @@ internal static partial class SystemList
     {
         var buffer = surface.Length <= MaxStackName ? stackalloc char[MaxStackName] : new char[surface.Length];
         surface.ToLowerInvariant(buffer);
-        var length = 0;
-        var pendingSpace = false;
-        foreach (var c in buffer[..surface.Length])
-        {
-            // In place: a word's letters move left over the whitespace skipped before them, never right.
-            if (char.IsWhiteSpace(c))
-            {
-                pendingSpace = length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                buffer[length++] = ' ';
-                pendingSpace = false;
-            }
-
-            buffer[length++] = c;
-        }
-
-        var name = buffer[..length];
+        var name = buffer[..HtmlText.CollapseInPlace(buffer[..surface.Length])];
         foreach (var mention in seen)
         {
             if (name.SequenceEqual(mention.Name))

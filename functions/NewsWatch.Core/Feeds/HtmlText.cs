@@ -97,8 +97,8 @@ public static partial class HtmlText
         }
     }
 
-    /// <summary>What <see cref="CollapseWhitespace"/> does, in place; returns the new length.</summary>
-    private static int CollapseInPlace(Span<char> span)
+    /// <summary>What <see cref="CollapseWhitespace"/> does, in place; returns the new length. (A word's letters only move left.)</summary>
+    internal static int CollapseInPlace(Span<char> span)
     {
         var length = 0;
         var pendingSpace = false;

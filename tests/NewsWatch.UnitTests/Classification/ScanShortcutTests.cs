@@ -115,7 +115,8 @@ public sealed class ScanShortcutTests
         return sentences;
     }
 
-    // The splitter as it was: every boundary a scan of the whole pattern finds, then each piece trimmed.
+    // The splitter as it was: every boundary a scan of the whole pattern finds, then each piece trimmed (as the
+    // splitter trims: what is tested is where the boundaries are).
     private static List<TextRange> FullScanSplit(string text, int start)
     {
         var sentences = new List<TextRange>();
@@ -128,30 +129,12 @@ public sealed class ScanShortcutTests
         var sentenceStart = start;
         foreach (var match in boundary.EnumerateMatches(text.AsSpan(), start))
         {
-            AddTrimmed(text, sentenceStart, match.Index, sentences);
+            SentenceSplitter.Add(text, sentenceStart, match.Index, sentences);
             sentenceStart = match.Index + match.Length;
         }
 
-        AddTrimmed(text, sentenceStart, text.Length, sentences);
+        SentenceSplitter.Add(text, sentenceStart, text.Length, sentences);
         return sentences;
-    }
-
-    private static void AddTrimmed(string text, int start, int end, List<TextRange> sentences)
-    {
-        while (start < end && char.IsWhiteSpace(text[start]))
-        {
-            start++;
-        }
-
-        while (end > start && char.IsWhiteSpace(text[end - 1]))
-        {
-            end--;
-        }
-
-        if (end > start)
-        {
-            sentences.Add(new TextRange(start, end - start));
-        }
     }
 
     private static List<(int, int)> Values(string text)
