@@ -14,6 +14,9 @@ internal static partial class MoneyPattern
     /// <summary>What a match's first character is when it is not a digit: a currency sign, or a code's first letter.</summary>
     private static readonly SearchValues<char> Leads = SearchValues.Create("$€£¥₹UACNHSEGIR");
 
+    /// <summary>How the pattern's letter-led matches begin: a dollar's country ("NZ$") or a currency code.</summary>
+    private static readonly string[] CodeLeads = ["US$", "U.S.$", "A$", "C$", "NZ$", "HK$", "S$", "USD", "EUR", "GBP", "INR", "RMB", "Rs"];
+
     /// <summary>Adds the stated values in <paramref name="text"/> to <paramref name="values"/>: the matches a scan for <see cref="Value"/> finds.</summary>
     /// <remarks>
     /// Every match has a digit (a \d: of any script) at most <see cref="MaxLeadBeforeDigit"/> characters after
@@ -53,8 +56,65 @@ internal static partial class MoneyPattern
         return 0;
     }
 
-    private static bool MayStart(string text, int position) =>
-        Leads.Contains(text[position]) || (char.IsDigit(text[position]) && (position == 0 || !char.IsDigit(text[position - 1])));
+    /// <summary>
+    /// Whether a match may start at <paramref name="position"/>: a cheap look at what the pattern needs there, so
+    /// that the regex runs at few of the article's numbers (years, counts, designations have no scale or currency).
+    /// </summary>
+    private static bool MayStart(string text, int position)
+    {
+        var c = text[position];
+        if (char.IsDigit(c))
+        {
+            return (position == 0 || !char.IsDigit(text[position - 1])) && ScaleMayFollow(text, position);
+        }
+
+        if (!Leads.Contains(c))
+        {
+            return false;
+        }
+
+        if (c is '$' or '€' or '£' or '¥' or '₹')
+        {
+            return true;
+        }
+
+        foreach (var code in CodeLeads)
+        {
+            if (text.AsSpan(position).StartsWith(code, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the figure at <paramref name="start"/> may be followed by a scale word, which a match that starts on
+    /// a digit needs: after the digits (and any decimals) and at most one whitespace character, a "b", "m" or "t".
+    /// </summary>
+    private static bool ScaleMayFollow(string text, int start)
+    {
+        var i = start;
+        while (i < text.Length && (char.IsDigit(text[i]) || text[i] == ','))
+        {
+            i++;
+        }
+
+        if (i + 1 < text.Length && text[i] == '.' && char.IsDigit(text[i + 1]))
+        {
+            for (i += 2; i < text.Length && char.IsDigit(text[i]); i++)
+            {
+            }
+        }
+
+        if (i < text.Length && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i < text.Length && text[i] is 'b' or 'm' or 't';
+    }
 
     /// <summary>The first decimal digit at or after <paramref name="from"/> as \d reads it, in any script; -1 when there is none.</summary>
     private static int NextDigit(string text, int from)

@@ -21,7 +21,8 @@ public sealed class ScanShortcutTests
     [
         "$", "US", "U.S.", "A", "C", "NZ", "HK", "S", "€", "£", "¥", "₹", "USD", "EUR", "RMB", "Rs", "Rs.", "x", "word",
         " ", " ", "  ", "1", "12", "3,000", ".5", "2019", "٣", "३", "billion", "bn", "m", "k", "mln", "dollars", "dlrs",
-        "euros", "pounds", "sterling", "Hong", "Kong", "Australian", ",", "-", "(", "\n",
+        "euros", "pounds", "sterling", "Hong", "Kong", "Australian", ",", "-", "(", "\n", "GBP", "INR", "million", "trillion",
+        "mn", "bln", "Billion", "\u00A0", "\u2003", "In", "N", "Z", ".", "1.", "U.S.$", "tons",
     ];
 
     [Theory]
