@@ -217,12 +217,7 @@ internal sealed class PhraseMatcher<T> : PhraseMatcher where T : class
     }
 
     /// <inheritdoc/>
-    internal override bool MayOccurIn(int pattern, in MatchInput input) =>
-        ConfirmerOf(pattern).Required is not { } words || input.Folded.IndexOfAny(words) >= 0;
-
-    /// <inheritdoc/>
-    internal override IReadOnlyList<string>? RequiredWords(int pattern) =>
-        ConfirmerOf(pattern).Required is null ? null : RequiredText.Of(RegexSyntax.Parse(_alternatives[pattern].Body));
+    internal override WideAnchor? AnchorOf(int pattern) => WideAnchor.Of(RegexSyntax.Parse(_alternatives[pattern].Body));
 
     /// <summary>How pattern <paramref name="i"/> is confirmed, worked out on first use; its gate is set then too.</summary>
     private Confirmer ConfirmerOf(int i) => Volatile.Read(ref _confirmers[i]) ?? CreateConfirmer(i);

@@ -34,14 +34,8 @@ internal abstract class PhraseMatcher
     /// <summary>How many slots a scan keeps for this lexicon's required-word lookups.</summary>
     internal abstract int RequiredSlots { get; }
 
-    /// <summary>
-    /// False when pattern <paramref name="pattern"/> cannot match anywhere in the text: a word every match needs
-    /// is absent. Asked once per text, for the few patterns that are candidates at most words.
-    /// </summary>
-    internal abstract bool MayOccurIn(int pattern, in MatchInput input);
-
-    /// <summary>The words (folded) one of which every match of pattern <paramref name="pattern"/> contains, or null when it has no such list.</summary>
-    internal abstract IReadOnlyList<string>? RequiredWords(int pattern);
+    /// <summary>Where pattern <paramref name="pattern"/>'s matches can start (<see cref="WideAnchor"/>), or null when that cannot be narrowed down.</summary>
+    internal abstract WideAnchor? AnchorOf(int pattern);
 
     /// <summary>A lexicon's own rule on where matches may start, beyond the word boundary.</summary>
     internal abstract bool MayStartAt(string text, int position);

@@ -21,14 +21,12 @@ internal sealed class PhraseScanner
     private readonly int[] _requiredOffsets;  // and its required-word slots, likewise
     private readonly PrefixIndex _index;
 
-    // Patterns whose match may start with any letter or digit ("(?-i:[A-Z][a-z]+\s+Airways)", "\d+ troops"):
-    // candidates at most words, though the words they need are absent from most texts. They have an index of
-    // their own, walked only in a text that has the words one of them needs; in the others (most) they cost
-    // one check per scan, not a few per word.
-    private readonly int[] _wide;            // their numbers, ascending
-    private readonly int[] _wideLexicon;     // and the lexicon of each
-    private readonly PrefixIndex _wideIndex;
-    private WideWords? _wideWords;           // worked out on the first scan
+    // Patterns whose match may start with any letter or digit ("(?-i:[A-Z][a-z]+\s+Airways)", "\d+ troops") would
+    // be candidates at most words, though the words they need are absent from most texts. They are kept out of
+    // the index: each is tried only at the few words just before an occurrence of a word it needs (its anchor).
+    private readonly int[] _wide;              // their numbers, ascending
+    private readonly WideAnchor[] _anchors;    // and the anchor of each
+    private WideWords? _wideWords;             // their words, searchable, worked out on the first scan
 
     public PhraseScanner(params PhraseMatcher[] lexicons)
     {
@@ -42,31 +40,29 @@ internal sealed class PhraseScanner
             _requiredOffsets[k + 1] = _requiredOffsets[k] + lexicons[k].RequiredSlots;
         }
 
-        // Each pattern is in one of the two indexes, and has no prefix in the other.
+        // A wide pattern with an anchor is left out of the index; one without stays in it, a candidate at most words.
         var prefixes = new IReadOnlyList<string>[_offsets[^1]];
-        var widePrefixes = new IReadOnlyList<string>[_offsets[^1]];
         var wide = new List<int>();
-        var wideLexicon = new List<int>();
+        var anchors = new List<WideAnchor>();
         for (var k = 0; k < lexicons.Length; k++)
         {
             var lexiconPrefixes = lexicons[k].Prefixes;
             for (var i = 0; i < lexiconPrefixes.Count; i++)
             {
                 var id = _offsets[k] + i;
-                (prefixes[id], widePrefixes[id]) = (lexiconPrefixes[i], []);
-                if (wide.Count < 64 && IsWide(lexiconPrefixes[i])) // a bit each in a scan's mask
+                prefixes[id] = lexiconPrefixes[i];
+                if (IsWide(lexiconPrefixes[i]) && lexicons[k].AnchorOf(i) is { } anchor)
                 {
-                    (prefixes[id], widePrefixes[id]) = ([], lexiconPrefixes[i]);
+                    prefixes[id] = [];
                     wide.Add(id);
-                    wideLexicon.Add(k);
+                    anchors.Add(anchor);
                 }
             }
         }
 
         _index = new PrefixIndex(prefixes);
-        _wideIndex = new PrefixIndex(widePrefixes);
         _wide = [.. wide];
-        _wideLexicon = [.. wideLexicon];
+        _anchors = [.. anchors];
     }
 
     /// <summary>
@@ -85,7 +81,9 @@ internal sealed class PhraseScanner
         required.AsSpan(0, _requiredOffsets[^1]).Fill(NotLookedUp);
         Span<int> next = stackalloc int[_lexicons.Length]; // per lexicon: nothing starts inside its last match
         next.Clear();
-        var live = LiveWide(input);
+        long[]? wide = null;
+        var wideCount = FindWideStarts(input, ref wide);
+        var cursor = 0;
         try
         {
             if (_index.CanStartOnSpace)
@@ -95,7 +93,7 @@ internal sealed class PhraseScanner
                 {
                     if (position == 0 || !TextChars.IsWordChar(input.Text[position - 1]))
                     {
-                        MatchAt(input, position, candidates, required, next, live, hits);
+                        MatchAt(input, position, candidates, required, next, WideAt(wide, wideCount, ref cursor, position), hits);
                     }
                 }
             }
@@ -103,7 +101,7 @@ internal sealed class PhraseScanner
             {
                 foreach (var position in input.Starts)
                 {
-                    MatchAt(input, position, candidates, required, next, live, hits);
+                    MatchAt(input, position, candidates, required, next, WideAt(wide, wideCount, ref cursor, position), hits);
                 }
             }
         }
@@ -111,6 +109,10 @@ internal sealed class PhraseScanner
         {
             ArrayPool<int>.Shared.Return(required);
             ArrayPool<int>.Shared.Return(candidates);
+            if (wide is not null)
+            {
+                ArrayPool<long>.Shared.Return(wide);
+            }
         }
     }
 
@@ -134,65 +136,149 @@ internal sealed class PhraseScanner
         return wide;
     }
 
-    /// <summary>The wide patterns that may match in this text, as a bit per <see cref="_wide"/> entry; usually none.</summary>
-    private ulong LiveWide(in MatchInput input)
+    /// <summary>
+    /// Where the wide patterns may start in this text, as (position &lt;&lt; 32 | pattern) in ascending order, into
+    /// <paramref name="found"/> (rented when there is any); returns how many. Usually none: most texts have none of
+    /// their words.
+    /// </summary>
+    private int FindWideStarts(in MatchInput input, ref long[]? found)
     {
-        var wideWords = Volatile.Read(ref _wideWords) ?? FindWideWords();
-        if (wideWords.Any is { } any && !input.Folded.ContainsAny(any))
+        if (_wide.Length == 0)
         {
             return 0;
         }
 
-        var live = 0UL;
+        var words = Volatile.Read(ref _wideWords) ?? CreateWideWords();
+        var folded = input.Folded;
+        if (!folded.ContainsAny(words.Any))
+        {
+            return 0;
+        }
+
+        var count = 0;
+        var starts = input.Starts;
         for (var w = 0; w < _wide.Length; w++)
         {
-            var k = _wideLexicon[w];
-            if (_lexicons[k].MayOccurIn(_wide[w] - _offsets[k], input))
+            for (var from = 0; folded[from..].IndexOfAny(words.Each[w]) is var at and >= 0; from += at + 1)
             {
-                live |= 1UL << w;
+                // A match holding this occurrence starts at a word no more runs of whitespace before it than the pattern holds.
+                var occurrence = from + at;
+                var low = MatchStartFloor(folded, occurrence, _anchors[w].SpaceRuns);
+                for (var s = FirstAtOrAfter(starts, low); s < starts.Length && starts[s] <= occurrence; s++)
+                {
+                    if (found is null || count == found.Length)
+                    {
+                        var larger = ArrayPool<long>.Shared.Rent(Math.Max(16, 2 * count));
+                        found?.AsSpan(0, count).CopyTo(larger);
+                        if (found is not null)
+                        {
+                            ArrayPool<long>.Shared.Return(found);
+                        }
+
+                        found = larger;
+                    }
+
+                    found[count++] = ((long)starts[s] << 32) | (uint)_wide[w];
+                }
             }
         }
 
-        return live;
-    }
-
-    /// <summary>Every word some wide pattern needs, or none when one of them needs no word.</summary>
-    private WideWords FindWideWords()
-    {
-        var words = new List<string>();
-        for (var w = 0; w < _wide.Length && words is not null; w++)
+        if (found is null)
         {
-            var k = _wideLexicon[w];
-            if (_lexicons[k].RequiredWords(_wide[w] - _offsets[k]) is { } needed)
+            return 0;
+        }
+
+        // In order, each (position, pattern) once: occurrences close together give the same starts.
+        var entries = found.AsSpan(0, count);
+        entries.Sort();
+        var distinct = 0;
+        foreach (var entry in entries)
+        {
+            if (distinct == 0 || found[distinct - 1] != entry)
             {
-                words.AddRange(needed);
-            }
-            else
-            {
-                words = null;
+                found[distinct++] = entry;
             }
         }
 
-        var found = new WideWords(words is { Count: > 0 } ? SearchValues.Create([.. words.Distinct()], StringComparison.Ordinal) : null);
-        return Interlocked.CompareExchange(ref _wideWords, found, null) ?? found;
+        return distinct;
     }
 
-    /// <summary>
-    /// Adds to the <paramref name="count"/> candidates in <paramref name="buffer"/> the live wide patterns whose
-    /// prefix the text has at <paramref name="position"/>, keeping them ascending; returns the new count.
-    /// </summary>
-    private int AddLiveWide(in MatchInput input, int position, int[] buffer, int count, ulong live)
+    /// <summary>The lowest position a match that holds <paramref name="occurrence"/> can start at: back across at most <paramref name="runs"/> runs of whitespace.</summary>
+    private static int MatchStartFloor(ReadOnlySpan<char> folded, int occurrence, int runs)
     {
-        Span<int> found = stackalloc int[_wide.Length];
-        var added = _wideIndex.Collect(input.Folded, position, found);
-        foreach (var id in found[..added])
+        var i = occurrence;
+        while (i > 0)
         {
-            if ((live & (1UL << Array.IndexOf(_wide, id))) == 0)
+            if (folded[i - 1] != TextChars.Space)
             {
+                i--;
                 continue;
             }
 
-            // Insert in order: the main index's candidates are ascending, and a position has few.
+            if (runs-- == 0)
+            {
+                break;
+            }
+
+            while (i > 0 && folded[i - 1] == TextChars.Space)
+            {
+                i--;
+            }
+        }
+
+        return i;
+    }
+
+    /// <summary>The index of the first of the ascending <paramref name="starts"/> at or after <paramref name="position"/>.</summary>
+    private static int FirstAtOrAfter(ReadOnlySpan<int> starts, int position)
+    {
+        var at = starts.BinarySearch(position);
+        return at >= 0 ? at : ~at;
+    }
+
+    /// <summary>The wide patterns that may start at <paramref name="position"/>; <paramref name="cursor"/> moves along the list as the scan does.</summary>
+    private static ReadOnlySpan<long> WideAt(long[]? wide, int count, ref int cursor, int position)
+    {
+        while (cursor < count && (int)(wide![cursor] >> 32) < position)
+        {
+            cursor++;
+        }
+
+        var end = cursor;
+        while (end < count && (int)(wide![end] >> 32) == position)
+        {
+            end++;
+        }
+
+        var here = wide.AsSpan(cursor, end - cursor);
+        cursor = end;
+        return here;
+    }
+
+    /// <summary>The words of each wide pattern, and of all of them, searchable at once: most texts have none, and one pass rules them all out.</summary>
+    private WideWords CreateWideWords()
+    {
+        var each = new SearchValues<string>[_wide.Length];
+        for (var w = 0; w < _wide.Length; w++)
+        {
+            each[w] = SearchValues.Create([.. _anchors[w].Words], StringComparison.Ordinal);
+        }
+
+        var all = SearchValues.Create([.. _anchors.SelectMany(a => a.Words).Distinct(StringComparer.Ordinal)], StringComparison.Ordinal);
+        var created = new WideWords(all, each);
+        return Interlocked.CompareExchange(ref _wideWords, created, null) ?? created;
+    }
+
+    /// <summary>
+    /// Adds to the <paramref name="count"/> candidates in <paramref name="buffer"/> the wide patterns of
+    /// <paramref name="wide"/>, keeping them ascending; returns the new count.
+    /// </summary>
+    private static int AddWide(ReadOnlySpan<long> wide, int[] buffer, int count)
+    {
+        foreach (var entry in wide)
+        {
+            // Insert in order: the index's candidates are ascending, and a position has few.
+            var id = (int)entry;
             var at = count++;
             for (; at > 0 && buffer[at - 1] > id; at--)
             {
@@ -219,12 +305,12 @@ internal sealed class PhraseScanner
         return false;
     }
 
-    private void MatchAt(in MatchInput input, int position, int[] buffer, int[] required, Span<int> next, ulong live, ReadOnlySpan<object> hits)
+    private void MatchAt(in MatchInput input, int position, int[] buffer, int[] required, Span<int> next, ReadOnlySpan<long> wide, ReadOnlySpan<object> hits)
     {
         var count = _index.Collect(input.Folded, position, buffer);
-        if (live != 0)
+        if (!wide.IsEmpty)
         {
-            count = AddLiveWide(input, position, buffer, count, live);
+            count = AddWide(wide, buffer, count);
         }
 
         var candidates = buffer.AsSpan(0, count);
@@ -254,7 +340,6 @@ internal sealed class PhraseScanner
         }
     }
 
-    /// <summary>The words of all the wide patterns, searched for at once: most texts have none, and one pass then rules them all out.</summary>
-    /// <param name="Any">Null when some wide pattern needs no particular word (it is live in every text).</param>
-    private sealed record WideWords(SearchValues<string>? Any);
+    /// <summary>The wide patterns' words: all of them, and each pattern's.</summary>
+    private sealed record WideWords(SearchValues<string> Any, SearchValues<string>[] Each);
 }

@@ -347,7 +347,8 @@ internal static class RegexSyntax
     internal sealed record Digit : Node;
 
     /// <summary>One character of a class not spelled out here: ".", \w, \S, \p{…}, a negated or large class.</summary>
-    internal sealed record Any : Node;
+    /// <param name="MayBeSpace">False when it cannot be whitespace (\w, \S, "[\d,]"); true when it can or may.</param>
+    internal sealed record Any(bool MayBeSpace = true) : Node;
 
     /// <summary>Matches empty text wherever it is: ^, $, a comment, an option switch.</summary>
     internal sealed record Empty : Node;
@@ -516,6 +517,7 @@ internal static class RegexSyntax
 
             var members = new List<char>();
             var spelledOut = !negated;
+            var mayBeSpace = negated;
             var first = true;
             while (_i < pattern.Length && (pattern[_i] != ']' || first))
             {
@@ -525,7 +527,10 @@ internal static class RegexSyntax
                     throw new NotSupportedException(); // class subtraction
                 }
 
+                // \s, \W, \D and \p{…} can be whitespace; \w, \d and \S cannot.
+                mayBeSpace |= pattern[_i] == '\\' && _i + 1 < pattern.Length && pattern[_i + 1] is 's' or 'W' or 'D' or 'p' or 'P';
                 var low = ClassMember(members, ref spelledOut);
+                mayBeSpace |= low is { } single && TextChars.IsSpace(single);
                 if (low is null || _i + 1 >= pattern.Length || pattern[_i] != '-' || pattern[_i + 1] == ']')
                 {
                     continue;
@@ -533,6 +538,7 @@ internal static class RegexSyntax
 
                 _i++; // -
                 var high = ClassMember(members, ref spelledOut) ?? throw new NotSupportedException();
+                mayBeSpace |= high > low.Value + 1 && HasSpaceBetween(low.Value, high);
                 for (var x = (int)low.Value; x <= high && spelledOut; x++)
                 {
                     Add(members, (char)x);
@@ -546,7 +552,21 @@ internal static class RegexSyntax
             }
 
             _i++; // ]
-            return spelledOut && members.Count is > 0 and <= MaxSetMembers ? new Set(new string([.. members]), ignoreCase) : new Any();
+            return spelledOut && members.Count is > 0 and <= MaxSetMembers ? new Set(new string([.. members]), ignoreCase) : new Any(mayBeSpace);
+        }
+
+        /// <summary>Whether a class range holds whitespace strictly inside it (its ends are checked as members).</summary>
+        private static bool HasSpaceBetween(char low, char high)
+        {
+            for (var c = low + 1; c < high && c <= '\u3000'; c++) // the highest whitespace character
+            {
+                if (TextChars.IsSpace((char)c))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Reads one member of a class into <paramref name="members"/>; returns it when it can start a range.</summary>
@@ -581,7 +601,9 @@ internal static class RegexSyntax
                     return new Any();
                 case 'd':
                     return new Digit();
-                case 'D' or 'w' or 'W' or 'S':
+                case 'w' or 'S':
+                    return new Any(MayBeSpace: false);
+                case 'D' or 'W':
                     return new Any();
                 case 'k' or (>= '1' and <= '9'):
                     throw new NotSupportedException(); // backreference

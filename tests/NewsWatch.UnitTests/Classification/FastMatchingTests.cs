@@ -30,6 +30,8 @@ public sealed class FastMatchingTests
         "Typhoon Haiyan hit Manila. Qatar bought a Typhoon fleet. US-supplied rockets; the US supplied rockets.",
         "  leading spaces,\ttabs\r\nand CRLF; trailing\u2003em-space and zero\u200Bwidth joiners.",
         "The  Government  of  Australia  has  requested  a  possible  sale; a  submarine  power  cable; Qatar  Air   Lines.",
+        "Qatar  Air \t Lines, QatarAirways, Royal Arms  pub; several U.S.\u00A0troops, 1,200\u2003marines and 300 U.S. marines.",
+        "Airways alone, Arms hotel, troops 12; The Royal\nArms\tinn; A B C D Strike.",
         "x");
 
     [Fact]
