@@ -26,7 +26,7 @@ internal sealed class PhraseScanner
     // the index: each is tried only at the few words just before an occurrence of a word it needs (its anchor).
     private readonly int[] _wide;              // their numbers, ascending
     private readonly WideAnchor[] _anchors;    // and the anchor of each
-    private WideWords? _wideWords;             // their words, searchable, worked out on the first scan
+    private readonly StartWords _anchorWords;  // the anchors' words, each owned by its pattern's place in _wide
 
     public PhraseScanner(params PhraseMatcher[] lexicons)
     {
@@ -63,6 +63,7 @@ internal sealed class PhraseScanner
         _index = new PrefixIndex(prefixes);
         _wide = [.. wide];
         _anchors = [.. anchors];
+        _anchorWords = new StartWords([.. anchors.SelectMany((anchor, w) => anchor.Words.Select(word => (word, w)))]);
     }
 
     /// <summary>
@@ -148,21 +149,21 @@ internal sealed class PhraseScanner
             return 0;
         }
 
-        var words = Volatile.Read(ref _wideWords) ?? CreateWideWords();
-        var folded = input.Folded;
-        if (!folded.ContainsAny(words.Any))
-        {
-            return 0;
-        }
-
         var count = 0;
+        var folded = input.Folded;
         var starts = input.Starts;
-        for (var w = 0; w < _wide.Length; w++)
+        Span<int> owners = stackalloc int[_anchorWords.Count];
+        foreach (var occurrence in starts)
         {
-            for (var from = 0; folded[from..].IndexOfAny(words.Each[w]) is var at and >= 0; from += at + 1)
+            if (!_anchorWords.MayHaveAt(folded, occurrence))
             {
-                // A match holding this occurrence starts at a word no more runs of whitespace before it than the pattern holds.
-                var occurrence = from + at;
+                continue;
+            }
+
+            var owned = _anchorWords.OwnersAt(folded, occurrence, owners);
+            foreach (var w in owners[..owned])
+            {
+                // A match holding this word starts at a word no more runs of whitespace before it than the pattern holds.
                 var low = MatchStartFloor(folded, occurrence, _anchors[w].SpaceRuns);
                 for (var s = FirstAtOrAfter(starts, low); s < starts.Length && starts[s] <= occurrence; s++)
                 {
@@ -255,20 +256,6 @@ internal sealed class PhraseScanner
         return here;
     }
 
-    /// <summary>The words of each wide pattern, and of all of them, searchable at once: most texts have none, and one pass rules them all out.</summary>
-    private WideWords CreateWideWords()
-    {
-        var each = new SearchValues<string>[_wide.Length];
-        for (var w = 0; w < _wide.Length; w++)
-        {
-            each[w] = SearchValues.Create([.. _anchors[w].Words], StringComparison.Ordinal);
-        }
-
-        var all = SearchValues.Create([.. _anchors.SelectMany(a => a.Words).Distinct(StringComparer.Ordinal)], StringComparison.Ordinal);
-        var created = new WideWords(all, each);
-        return Interlocked.CompareExchange(ref _wideWords, created, null) ?? created;
-    }
-
     /// <summary>
     /// Adds to the <paramref name="count"/> candidates in <paramref name="buffer"/> the wide patterns of
     /// <paramref name="wide"/>, keeping them ascending; returns the new count.
@@ -339,7 +326,4 @@ internal sealed class PhraseScanner
             from = to;
         }
     }
-
-    /// <summary>The wide patterns' words: all of them, and each pattern's.</summary>
-    private sealed record WideWords(SearchValues<string> Any, SearchValues<string>[] Each);
 }

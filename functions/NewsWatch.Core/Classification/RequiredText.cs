@@ -16,51 +16,88 @@ internal static class RequiredText
 
     private const int MaxWords = 32;
 
-    public static IReadOnlyList<string>? Of(Node? pattern)
-    {
-        var words = pattern is null ? null : Words(pattern);
-        return words is null ? null : [.. words.Distinct(StringComparer.Ordinal)];
-    }
+    public static IReadOnlyList<string>? Of(Node? pattern) => Distinct(pattern is null ? null : Words(pattern, startsOnly: false, atStart: false));
+
+    /// <summary>
+    /// Like <see cref="Of"/>, but only words that every match holds at a start: right after whitespace, or at the
+    /// start of the match, where a word cannot go on from a letter before it. "[A-Z][a-z]+\s+Airways" has
+    /// "airways" there; "\w+ship" has no such word.
+    /// </summary>
+    public static IReadOnlyList<string>? AtStartsOf(Node? pattern) => Distinct(pattern is null ? null : Words(pattern, startsOnly: true, atStart: true));
+
+    private static IReadOnlyList<string>? Distinct(List<string>? words) => words is null ? null : [.. words.Distinct(StringComparer.Ordinal)];
 
     /// <summary>A set of words one of which every match of <paramref name="node"/> contains, or null.</summary>
-    private static List<string>? Words(Node node) => node switch
+    /// <param name="startsOnly">Only words that start at a start.</param>
+    /// <param name="atStart">Whether <paramref name="node"/>'s match begins at a start.</param>
+    private static List<string>? Words(Node node, bool startsOnly, bool atStart) => node switch
     {
-        Sequence sequence => Best(SequenceCandidates(sequence)),
-        Alternation alternation => Union(alternation.Branches.Select(Words)),
-        Repeat { Min: > 0 } repeat => Words(repeat.Inner),
-        Atomic atomic => Words(atomic.Inner),
+        Sequence sequence => Best(SequenceCandidates(sequence, startsOnly, atStart)),
+        Alternation alternation => Union(alternation.Branches.Select(b => Words(b, startsOnly, atStart))),
+        Repeat { Min: > 0 } repeat => Words(repeat.Inner, startsOnly, atStart), // the first repetition begins here
+        Atomic atomic => Words(atomic.Inner, startsOnly, atStart),
         _ => null,
     };
 
     /// <summary>Each run of single characters is required, and so is whatever each item requires.</summary>
-    private static IEnumerable<List<string>?> SequenceCandidates(Sequence sequence)
+    private static IEnumerable<List<string>?> SequenceCandidates(Sequence sequence, bool startsOnly, bool atStart)
     {
         var run = new System.Text.StringBuilder();
+        var runAtStart = false;
         foreach (var item in sequence.Items)
         {
             if (item is Set { Members.Length: 1 } set && !TextChars.IsSpace(set.Members[0]))
             {
+                runAtStart = run.Length == 0 ? atStart : runAtStart;
                 run.Append(Folded(set.Members[0]));
+                atStart = false;
                 continue;
             }
 
-            if (run.Length >= MinLength)
+            if (run.Length >= MinLength && (runAtStart || !startsOnly))
             {
                 yield return [run.ToString()];
             }
 
             run.Clear();
-            if (item is not (Empty or Assertion))
+            switch (item)
             {
-                yield return Words(item);
+                case Empty or Assertion:
+                    break; // zero-width: a start stays a start
+                case Space or Repeat { Inner: Space, Min: > 0 }:
+                    atStart = true;
+                    break;
+                case Repeat { Inner: Space }:
+                    break; // \s*: a start if it takes whitespace, and if it takes none, what came before decides
+                default:
+                    yield return Words(item, startsOnly, atStart);
+                    atStart = EndsAtStart(item, atStart);
+                    break;
             }
         }
 
-        if (run.Length >= MinLength)
+        if (run.Length >= MinLength && (runAtStart || !startsOnly))
         {
             yield return [run.ToString()];
         }
     }
+
+    /// <summary>
+    /// Whether every match of <paramref name="node"/> ends at a start, given whether it begins at one: "(?:U\.S\.\s+)?"
+    /// does when it begins at one, "\s+" always, a letter never.
+    /// </summary>
+    private static bool EndsAtStart(Node node, bool atStart) => node switch
+    {
+        Space or Repeat { Inner: Space, Min: > 0 } => true,
+        Repeat { Inner: Space } or Empty or Assertion => atStart,
+        Sequence sequence => sequence.Items.Aggregate(atStart, (before, item) => EndsAtStart(item, before)),
+        Alternation alternation => alternation.Branches.All(branch => EndsAtStart(branch, atStart)),
+        Atomic atomic => EndsAtStart(atomic.Inner, atStart),
+
+        // None, one or more repetitions: the first begins where the repeat does, the others where one ended.
+        Repeat repeat => (repeat.Min > 0 || atStart) && EndsAtStart(repeat.Inner, atStart) && (repeat.Max <= 1 || EndsAtStart(repeat.Inner, true)),
+        _ => false,
+    };
 
     /// <summary>The most selective of several requirements that all hold: the longest shortest word, then the fewest words.</summary>
     private static List<string>? Best(IEnumerable<List<string>?> candidates) => candidates

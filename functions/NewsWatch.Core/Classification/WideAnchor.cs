@@ -4,16 +4,16 @@ namespace NewsWatch.Classification;
 
 /// <summary>
 /// Where the matches of a pattern that may start at almost any word ("(?-i:[A-Z][a-z]+\s+Airways)", "\d+ troops")
-/// can start: every match contains one of <see cref="Words"/> (folded), and holds at most
-/// <see cref="SpaceRuns"/> runs of whitespace. So a match starts at one of the few words that end at or before an
-/// occurrence of a word with at most that many runs of whitespace in between, and a scan tries such a pattern
-/// only there, not at every capitalised word or number of the article.
+/// can start: every match holds one of <see cref="Words"/> (folded) at a start (<see cref="RequiredText.AtStartsOf"/>),
+/// and at most <see cref="SpaceRuns"/> runs of whitespace. So a match starts at one of the few words at or before
+/// a start that has one of the words, with at most that many runs of whitespace in between, and a scan tries such
+/// a pattern only there, not at every capitalised word or number of the article.
 /// </summary>
 internal sealed record WideAnchor(IReadOnlyList<string> Words, int SpaceRuns)
 {
     /// <summary>The pattern's anchor, or null when it has no required words or no bound on its whitespace runs.</summary>
     public static WideAnchor? Of(Node? pattern) =>
-        pattern is not null && RequiredText.Of(pattern) is { } words && MaxSpaceRuns(pattern) is { } runs ? new WideAnchor(words, runs) : null;
+        pattern is not null && RequiredText.AtStartsOf(pattern) is { } words && MaxSpaceRuns(pattern) is { } runs ? new WideAnchor(words, runs) : null;
 
     /// <summary>An upper bound on the runs of whitespace in a match of <paramref name="node"/>; null when there is none.</summary>
     private static int? MaxSpaceRuns(Node node)
