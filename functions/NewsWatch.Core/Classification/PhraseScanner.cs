@@ -24,9 +24,9 @@ internal sealed class PhraseScanner
     // Patterns whose match may start with any letter or digit ("(?-i:[A-Z][a-z]+\s+Airways)", "\d+ troops") would
     // be candidates at most words, though the words they need are absent from most texts. They are kept out of
     // the index: each is tried only at the few words just before an occurrence of a word it needs (its anchor).
+    // The anchors are worked out on the first scan: that needs the regex parser, which the load does without.
     private readonly int[] _wide;              // their numbers, ascending
-    private readonly WideAnchor[] _anchors;    // and the anchor of each
-    private readonly StartWords _anchorWords;  // the anchors' words, each owned by its pattern's place in _wide
+    private WideAnchors? _anchors;
 
     public PhraseScanner(params PhraseMatcher[] lexicons)
     {
@@ -40,10 +40,9 @@ internal sealed class PhraseScanner
             _requiredOffsets[k + 1] = _requiredOffsets[k] + lexicons[k].RequiredSlots;
         }
 
-        // A wide pattern with an anchor is left out of the index; one without stays in it, a candidate at most words.
+        // Each pattern is in the index or in _wide.
         var prefixes = new IReadOnlyList<string>[_offsets[^1]];
         var wide = new List<int>();
-        var anchors = new List<WideAnchor>();
         for (var k = 0; k < lexicons.Length; k++)
         {
             var lexiconPrefixes = lexicons[k].Prefixes;
@@ -51,19 +50,16 @@ internal sealed class PhraseScanner
             {
                 var id = _offsets[k] + i;
                 prefixes[id] = lexiconPrefixes[i];
-                if (IsWide(lexiconPrefixes[i]) && lexicons[k].AnchorOf(i) is { } anchor)
+                if (IsWide(lexiconPrefixes[i]))
                 {
                     prefixes[id] = [];
                     wide.Add(id);
-                    anchors.Add(anchor);
                 }
             }
         }
 
         _index = new PrefixIndex(prefixes);
         _wide = [.. wide];
-        _anchors = [.. anchors];
-        _anchorWords = new StartWords([.. anchors.SelectMany((anchor, w) => anchor.Words.Select(word => (word, w)))]);
     }
 
     /// <summary>
@@ -149,37 +145,35 @@ internal sealed class PhraseScanner
             return 0;
         }
 
+        var anchors = Volatile.Read(ref _anchors) ?? CreateAnchors();
         var count = 0;
         var folded = input.Folded;
         var starts = input.Starts;
-        Span<int> owners = stackalloc int[_anchorWords.Count];
+        foreach (var w in anchors.Unanchored)
+        {
+            // No anchor: a candidate at every start, as the index would have made it.
+            for (var s = 0; s < starts.Length; s++)
+            {
+                Add(ref found, ref count, starts[s], _wide[w]);
+            }
+        }
+
+        Span<int> owners = stackalloc int[anchors.Words.Count];
         foreach (var occurrence in starts)
         {
-            if (!_anchorWords.MayHaveAt(folded, occurrence))
+            if (!anchors.Words.MayHaveAt(folded, occurrence))
             {
                 continue;
             }
 
-            var owned = _anchorWords.OwnersAt(folded, occurrence, owners);
+            var owned = anchors.Words.OwnersAt(folded, occurrence, owners);
             foreach (var w in owners[..owned])
             {
                 // A match holding this word starts at a word no more runs of whitespace before it than the pattern holds.
-                var low = MatchStartFloor(folded, occurrence, _anchors[w].SpaceRuns);
+                var low = MatchStartFloor(folded, occurrence, anchors.Of[w]!.SpaceRuns);
                 for (var s = FirstAtOrAfter(starts, low); s < starts.Length && starts[s] <= occurrence; s++)
                 {
-                    if (found is null || count == found.Length)
-                    {
-                        var larger = ArrayPool<long>.Shared.Rent(Math.Max(16, 2 * count));
-                        found?.AsSpan(0, count).CopyTo(larger);
-                        if (found is not null)
-                        {
-                            ArrayPool<long>.Shared.Return(found);
-                        }
-
-                        found = larger;
-                    }
-
-                    found[count++] = ((long)starts[s] << 32) | (uint)_wide[w];
+                    Add(ref found, ref count, starts[s], _wide[w]);
                 }
             }
         }
@@ -202,6 +196,49 @@ internal sealed class PhraseScanner
         }
 
         return distinct;
+    }
+
+    private static void Add(ref long[]? found, ref int count, int position, int pattern)
+    {
+        if (found is null || count == found.Length)
+        {
+            var larger = ArrayPool<long>.Shared.Rent(Math.Max(16, 2 * count));
+            found?.AsSpan(0, count).CopyTo(larger);
+            if (found is not null)
+            {
+                ArrayPool<long>.Shared.Return(found);
+            }
+
+            found = larger;
+        }
+
+        found[count++] = ((long)position << 32) | (uint)pattern;
+    }
+
+    private WideAnchors CreateAnchors()
+    {
+        var of = new WideAnchor?[_wide.Length];
+        var unanchored = new List<int>();
+        var words = new List<(string, int)>();
+        for (var w = 0; w < _wide.Length; w++)
+        {
+            var k = Array.FindLastIndex(_offsets, offset => offset <= _wide[w]);
+            of[w] = _lexicons[k].AnchorOf(_wide[w] - _offsets[k]);
+            if (of[w] is { } anchor)
+            {
+                foreach (var word in anchor.Words)
+                {
+                    words.Add((word, w));
+                }
+            }
+            else
+            {
+                unanchored.Add(w);
+            }
+        }
+
+        var created = new WideAnchors(of, new StartWords(words), [.. unanchored]);
+        return Interlocked.CompareExchange(ref _anchors, created, null) ?? created;
     }
 
     /// <summary>The lowest position a match that holds <paramref name="occurrence"/> can start at: back across at most <paramref name="runs"/> runs of whitespace.</summary>
@@ -326,4 +363,7 @@ internal sealed class PhraseScanner
             from = to;
         }
     }
+
+    /// <summary>The wide patterns' anchors (by place in _wide; null for a pattern without one), their words, and the patterns without one.</summary>
+    private sealed record WideAnchors(WideAnchor?[] Of, StartWords Words, int[] Unanchored);
 }
