@@ -82,32 +82,33 @@ public static class NewsWatchComposition
         services.AddSingleton<ArticleAssessor>();
 
         services.AddSingleton<SubscriberStore>();
+        AddSection<SubscriptionsOptions>(services, SubscriptionsOptions.Section);
+        services.AddSingleton<SubscriptionTokens>();
         services.AddSingleton<DeliveryLedger>();
         services.AddSingleton<AlertDispatcher>();
         AddEmail(builder);
+        if (Secret(builder, $"{SubscriptionsOptions.Section}:{nameof(SubscriptionsOptions.TokenSigningKey)}", "sign subscription links") is null && InAzure(builder))
+        {
+            // Each instance would make up its own key, and every link would die with the instance that sent it.
+            throw new InvalidOperationException($"{Setting(SubscriptionsOptions.Section)}__TokenSigningKey is not set: NewsWatch cannot sign subscription links in Azure without it.");
+        }
+
         return builder;
     }
 
     private static void AddEmail(IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        if (string.IsNullOrWhiteSpace(builder.Configuration[$"{SendGridOptions.Section}:ApiKey"]))
+        if (Secret(builder, $"{SendGridOptions.Section}:ApiKey", "send mail") is null)
         {
             // In Azure an outbox folder is a black hole: every alert would be "sent" to a disk nobody reads.
-            if (!string.IsNullOrEmpty(builder.Configuration["WEBSITE_SITE_NAME"]))
+            if (InAzure(builder))
             {
-                throw new InvalidOperationException($"{SendGridOptions.Section.Replace(":", "__", StringComparison.Ordinal)}__ApiKey is not set: NewsWatch cannot send mail from Azure without it.");
+                throw new InvalidOperationException($"{Setting(SendGridOptions.Section)}__ApiKey is not set: NewsWatch cannot send mail from Azure without it.");
             }
 
             services.AddSingleton<IEmailSender, OutboxEmailSender>();
             return;
-        }
-
-        if (builder.Configuration[$"{SendGridOptions.Section}:ApiKey"]!.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase))
-        {
-            // App Service passes an unresolved Key Vault reference through as text: sending with it would get
-            // every alert refused by SendGrid, and refusals are final. Better not to start.
-            throw new InvalidOperationException($"{SendGridOptions.Section.Replace(":", "__", StringComparison.Ordinal)}__ApiKey is a Key Vault reference that did not resolve (is the secret stored, and may the app's identity read it?).");
         }
 
         // A mail/send POST is not safe to repeat blindly: the queue retry (with the delivery
@@ -128,6 +129,26 @@ public static class NewsWatchComposition
         });
         services.AddSingleton<IEmailSender, SendGridEmailSender>();
     }
+
+    /// <summary>A secret setting's value, or null when it is not set.</summary>
+    /// <exception cref="InvalidOperationException">It is a Key Vault reference that did not resolve.</exception>
+    private static string? Secret(IHostApplicationBuilder builder, string key, string purpose)
+    {
+        var value = builder.Configuration[key];
+        if (value is not null && value.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase))
+        {
+            // App Service passes an unresolved Key Vault reference through as text: using it would get every mail
+            // refused by SendGrid (refusals are final), or sign links with a key that changes when it resolves.
+            throw new InvalidOperationException($"{Setting(key)} is a Key Vault reference that did not resolve (is the secret stored, and may the app's identity read it?): NewsWatch cannot {purpose} without it.");
+        }
+
+        return string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+
+    private static bool InAzure(IHostApplicationBuilder builder) => !string.IsNullOrEmpty(builder.Configuration["WEBSITE_SITE_NAME"]);
+
+    /// <summary>A configuration key as an app setting's name: NewsWatch__Email__From.</summary>
+    private static string Setting(string key) => key.Replace(":", "__", StringComparison.Ordinal);
 
     private static void AddSection<TOptions>(IServiceCollection services, string section)
         where TOptions : class =>

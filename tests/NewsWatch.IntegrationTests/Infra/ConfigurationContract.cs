@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using NewsWatch.Email;
 using NewsWatch.IntegrationTests.Infrastructure;
 using NewsWatch.Storage;
+using NewsWatch.Subscriptions;
 
 namespace NewsWatch.IntegrationTests.Infra;
 
@@ -48,7 +49,6 @@ internal static partial class ConfigurationContract
     /// <summary>Set by the template ahead of the code that reads it; each entry names the work that will read it.</summary>
     public static readonly IReadOnlyDictionary<string, string> Pending = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
-        ["NewsWatch:Subscriptions:TokenSigningKey"] = "issue 5: HMAC key of the confirm and unsubscribe tokens (Key Vault reference)",
     };
 
     /// <summary>Required by rule 4 (see the class summary), with the reason; each is also read by the code.</summary>
@@ -56,6 +56,7 @@ internal static partial class ConfigurationContract
     {
         [$"{SendGridOptions.Section}:{nameof(SendGridOptions.ApiKey)}"] = "AddNewsWatch refuses to start in Azure (WEBSITE_SITE_NAME set) without it",
         [$"{EmailOptions.Section}:{nameof(EmailOptions.From)}"] = "the default sender is on the reserved .example domain; SendGrid sends only from a verified sender",
+        [$"{SubscriptionsOptions.Section}:{nameof(SubscriptionsOptions.TokenSigningKey)}"] = "AddNewsWatch refuses to start in Azure without it: a key made up per instance would break every link",
     };
 
     public sealed record Setting(string Key, bool Required, string Source);

@@ -66,12 +66,12 @@ public sealed class ConfigurationContractTests
         var sections = ConfigurationContract.OptionsTypes().Select(ConfigurationContract.SectionOf).Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            ["AzureWebJobsStorage", "NewsWatch:Alerts", "NewsWatch:Classification", "NewsWatch:Email", "NewsWatch:Feeds", "NewsWatch:Language", "NewsWatch:SendGrid"],
+            ["AzureWebJobsStorage", "NewsWatch:Alerts", "NewsWatch:Classification", "NewsWatch:Email", "NewsWatch:Feeds", "NewsWatch:Language", "NewsWatch:SendGrid", "NewsWatch:Subscriptions"],
             sections);
     }
 
     [Fact]
-    public void CodeSettings_RequiredOnes_AreTheTriggerExpressionsTheIdentityConnectionAndMail()
+    public void CodeSettings_RequiredOnes_AreTheTriggerExpressionsTheIdentityConnectionMailAndLinkKey()
     {
         var required = Code.Where(s => s.Required).Select(s => s.Key).Order(StringComparer.Ordinal);
 
@@ -80,6 +80,7 @@ public sealed class ConfigurationContractTests
                 "AzureWebJobsStorage:BlobServiceUri", "AzureWebJobsStorage:ClientId", "AzureWebJobsStorage:Credential",
                 "AzureWebJobsStorage:QueueServiceUri", "AzureWebJobsStorage:TableServiceUri",
                 "NewsWatch:Email:From", "NewsWatch:Feeds:PollSchedule", "NewsWatch:Feeds:PurgeSchedule", "NewsWatch:SendGrid:ApiKey",
+                "NewsWatch:Subscriptions:TokenSigningKey",
             ],
             required);
     }
@@ -92,6 +93,7 @@ public sealed class ConfigurationContractTests
     [InlineData("NewsWatch:Email:FromName")]
     [InlineData("NewsWatch:Classification:RelevanceThreshold")]
     [InlineData("NewsWatch:Alerts:DeliveryClaimLease")]
+    [InlineData("NewsWatch:Subscriptions:ConfirmationLifetime")]
     public void CodeSettings_OptionalOnes_AreReadButNotRequired(string key)
     {
         var setting = Assert.Single(Code, s => s.Key == key);
@@ -133,6 +135,28 @@ public sealed class ConfigurationContractTests
         var error = Assert.Throws<InvalidOperationException>(() => builder.AddNewsWatch());
 
         Assert.Contains("Key Vault reference that did not resolve", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RequiredInAzure_TokenSigningKey_TheAppRefusesToStartInAzureWithoutIt()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection([new("WEBSITE_SITE_NAME", "func-newswatch"), new("NewsWatch:SendGrid:ApiKey", "SG.test")]);
+
+        var error = Assert.Throws<InvalidOperationException>(() => builder.AddNewsWatch());
+
+        Assert.Contains("NewsWatch__Subscriptions__TokenSigningKey", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RequiredInAzure_TokenSigningKeyStillAKeyVaultReference_TheAppRefusesToStart()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection([new("NewsWatch:Subscriptions:TokenSigningKey", "@Microsoft.KeyVault(SecretUri=https://kv-newswatch.vault.azure.net/secrets/token-signing-key/)")]);
+
+        var error = Assert.Throws<InvalidOperationException>(() => builder.AddNewsWatch());
+
+        Assert.Contains("NewsWatch__Subscriptions__TokenSigningKey is a Key Vault reference that did not resolve", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
