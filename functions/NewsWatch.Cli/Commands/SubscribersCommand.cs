@@ -72,7 +72,44 @@ internal static class SubscribersCommand
             }, token);
         });
 
-        return new Command("subscribers", "Manage who gets alerts") { add, list, remove };
+        var suppressEmail = new Argument<string>("email") { Description = "The subscriber's email address" };
+        var reason = new Option<string>("--reason") { Description = "Why (shown by list and show)", DefaultValueFactory = _ => "suppressed by an operator" };
+        var suppress = new Command("suppress", "Stop all mail to a subscriber, keeping their filters") { suppressEmail, reason };
+        suppress.SetAction((parse, token) => OnSubscriber(parse.GetValue(suppressEmail), async (store, address, ct) =>
+            await store.SuppressAsync(address, parse.GetValue(reason)!, ct) ? $"suppressed {address}" : null, token));
+
+        var unsuppressEmail = new Argument<string>("email") { Description = "The subscriber's email address" };
+        var unsuppress = new Command("unsuppress", "Let mail go to a suppressed subscriber again") { unsuppressEmail };
+        unsuppress.SetAction((parse, token) => OnSubscriber(parse.GetValue(unsuppressEmail), async (store, address, ct) =>
+            await store.UnsuppressAsync(address, ct) ? $"unsuppressed {address}" : null, token));
+
+        var showEmail = new Argument<string>("email") { Description = "The subscriber's email address" };
+        var show = new Command("show", "Show a subscriber's filters and state") { showEmail };
+        show.SetAction((parse, token) => OnSubscriber(parse.GetValue(showEmail), async (store, address, ct) =>
+            await store.GetAsync(address, ct) is { } subscriber ? Describe(subscriber) : null, token));
+
+        return new Command("subscribers", "Manage who gets alerts") { add, list, remove, show, suppress, unsuppress };
+    }
+
+    /// <summary>Runs <paramref name="action"/> for a valid address; it returns the line to print, or null when there is no such subscriber.</summary>
+    private static Task<int> OnSubscriber(string? email, Func<SubscriberStore, string, CancellationToken, Task<string?>> action, CancellationToken token)
+    {
+        if (!SubscriberEmail.TryNormalize(email, out var address, out var error))
+        {
+            return CliHost.Fail(error);
+        }
+
+        return CliHost.RunAsync(async (services, ct) =>
+        {
+            if (await action(services.GetRequiredService<SubscriberStore>(), address, ct) is { } line)
+            {
+                Console.WriteLine(line);
+                return 0;
+            }
+
+            await Console.Error.WriteLineAsync($"newswatch: no subscriber {address}");
+            return 1;
+        }, token);
     }
 
     private delegate bool Resolver(string text, out string canonical);
@@ -101,7 +138,8 @@ internal static class SubscribersCommand
     }
 
     private static string Describe(Subscriber subscriber) =>
-        $"{subscriber.Email}  countries: {Or(subscriber.Countries)}  categories: {Or(subscriber.Categories)}";
+        $"{subscriber.Email}  countries: {Or(subscriber.Countries)}  categories: {Or(subscriber.Categories)}" +
+        (subscriber.Suppressed ? $"  suppressed: {subscriber.SuppressedReason} ({subscriber.SuppressedAt:yyyy-MM-dd HH:mm}Z)" : "");
 
     private static string Or(IReadOnlyList<string> values) => values.Count == 0 ? "any" : string.Join(",", values);
 }

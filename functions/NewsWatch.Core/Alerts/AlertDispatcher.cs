@@ -9,7 +9,7 @@ namespace NewsWatch.Alerts;
 
 /// <summary>
 /// The alert stage: emails one relevant article to every subscriber who follows it, at most
-/// once each. Each subscriber is settled on their own, so one bad address or one slow send
+/// once each, and never to a suppressed address (unsubscribed, bounced, reported as spam). Each subscriber is settled on their own, so one bad address or one slow send
 /// never holds back the others: a mail refused for good is recorded and not retried; a mail
 /// that failed is retried with the whole alert (the ledger skips those already sent); a mail
 /// another attempt is still sending is looked at again once that attempt's lease has run out.
@@ -31,7 +31,7 @@ public sealed partial class AlertDispatcher(
         var failures = new List<Exception>();
         foreach (var subscriber in await subscribers.ListAsync(cancellationToken))
         {
-            if (!subscriber.Follows(alert.Assessment))
+            if (subscriber.Suppressed || !subscriber.Follows(alert.Assessment))
             {
                 continue;
             }

@@ -9,6 +9,13 @@ namespace NewsWatch.Subscriptions;
 /// </summary>
 public sealed record Subscriber(string Email, IReadOnlyList<string> Countries, IReadOnlyList<string> Categories)
 {
+    /// <summary>Why no mail goes to this address any more ("unsubscribed", "bounce", "spamreport"…); null while mail goes.</summary>
+    public string? SuppressedReason { get; init; }
+
+    public DateTimeOffset? SuppressedAt { get; init; }
+
+    public bool Suppressed => SuppressedReason is not null;
+
     public bool Follows(DealAssessment deal)
     {
         var countryMatch = Countries.Count == 0

@@ -53,6 +53,27 @@ public sealed class RunOnceTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Subscribers_SuppressShowUnsuppress_StateShownAndNoMailWhileSuppressed()
+    {
+        await Succeeds("feeds", "add", _feeds.UrlOf("arms-desk.xml").AbsoluteUri);
+        await Succeeds("subscribers", "add", "pakistan-desk@example.org", "--countries", "pakistan");
+        await Succeeds("subscribers", "add", "helicopters@example.org", "--categories", "aircraft");
+
+        await Succeeds("subscribers", "suppress", "helicopters@example.org", "--reason", "asked by phone");
+        var shown = await Succeeds("subscribers", "show", "helicopters@example.org");
+        await Succeeds("run", "--once");
+        await Succeeds("subscribers", "unsuppress", "helicopters@example.org");
+        var after = await Succeeds("subscribers", "show", "helicopters@example.org");
+        var missing = await _newswatch.RunAsync("subscribers", "suppress", "nobody@example.org");
+
+        Assert.Contains("categories: aircraft  suppressed: asked by phone", shown.Output);
+        Assert.Equal(["pakistan-desk@example.org"], _sendGrid.Recipients);
+        Assert.DoesNotContain("suppressed", after.Output);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("no subscriber nobody@example.org", missing.Error);
+    }
+
+    [Fact]
     public async Task RunOnce_NoSendGridKey_WritesEmlAndHtmlToTheOutbox()
     {
         var workdir = Directory.CreateTempSubdirectory("newswatch-outbox-").FullName;

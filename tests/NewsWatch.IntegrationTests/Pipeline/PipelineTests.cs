@@ -155,6 +155,18 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAlerts_OneRecipientSuppressed_OthersSentAndNothingToThem()
+    {
+        var alert = await AlertForSeedAsync();
+        await _host.Get<SubscriberStore>().SuppressAsync("helicopters@example.org", "unsubscribed", default);
+
+        await new SendAlerts(_host.Get<AlertDispatcher>()).Run(alert, default);
+
+        Assert.Equal(3, _sendGrid.Mails.Count);
+        Assert.DoesNotContain("helicopters@example.org", _sendGrid.Recipients);
+    }
+
+    [Fact]
     public async Task SendAlerts_AnotherAttemptHoldsAClaim_OthersSentAndTheAlertRequeuedForAfterTheLease()
     {
         var alert = await AlertForSeedAsync();
