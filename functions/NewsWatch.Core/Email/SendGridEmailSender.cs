@@ -14,6 +14,15 @@ public sealed class SendGridEmailSender(ISendGridClient client, IOptions<EmailOp
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         var mail = MailHelper.CreateSingleEmail(_from, new EmailAddress(message.To), message.Subject, message.TextBody, message.HtmlBody);
+        if (message.Categories.Count > 0)
+        {
+            mail.AddCategories([.. message.Categories]);
+        }
+
+        if (message.CustomArgs.Count > 0)
+        {
+            mail.AddCustomArgs(new Dictionary<string, string>(message.CustomArgs));
+        }
         Response response;
         try
         {

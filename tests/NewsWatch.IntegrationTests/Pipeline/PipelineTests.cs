@@ -19,8 +19,6 @@ namespace NewsWatch.IntegrationTests.Pipeline;
 [Collection(AzuriteCollection.Name)]
 public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private const string SeedTitle = "Russia lifts arms embargo on Pakistan, negotiates Mi-35 sale";
-
     private FeedServer _feeds = null!;
     private FakeSendGrid _sendGrid = null!;
     private IHost _host = null!;
@@ -69,8 +67,10 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
             _sendGrid.Recipients.Order());
         foreach (var mail in _sendGrid.Mails)
         {
-            Assert.Equal($"NewsWatch: {SeedTitle}", FakeSendGrid.SubjectOf(mail));
+            Assert.Equal("[NewsWatch] Russia → Pakistan: Mi-35 (negotiating)", FakeSendGrid.SubjectOf(mail));
             Assert.Equal("alerts@newswatch.example", (string?)mail["from"]!["email"]);
+            Assert.Equal("newswatch-alert", (string?)mail["categories"]![0]);
+            Assert.Equal(QueueMessageSerializer.DeserializeAlert(alerts[0]).ArticleId, (string?)mail["personalizations"]![0]!["custom_args"]!["article_id"]);
             var text = (string)mail["content"]![0]!["value"]!;
             var html = (string)mail["content"]![1]!["value"]!;
             Assert.Equal("text/plain", (string?)mail["content"]![0]!["type"]);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using NewsWatch.Alerts;
 using NewsWatch.Classification;
 using NewsWatch.Messages;
@@ -36,7 +37,7 @@ public sealed class AlertEmailTests
         var mail = AlertEmail.Compose(Alert, new Subscriber("desk@example.org", ["Pakistan"], []));
 
         Assert.Equal("desk@example.org", mail.To);
-        Assert.Equal("NewsWatch: Russia <lifts> embargo", mail.Subject);
+        Assert.Equal("[NewsWatch] Russia → Pakistan: Mi-35 (negotiating)", mail.Subject);
         Assert.Contains("Russia <lifts> embargo", mail.TextBody);
         Assert.Contains("Russia → Pakistan · 12 × Mi-35 (aircraft)", mail.TextBody);
         Assert.Contains("\"Russia is negotiating the sale of Mi-35 attack helicopters to Islamabad.\"  (news.example)", mail.TextBody);
@@ -48,6 +49,65 @@ public sealed class AlertEmailTests
         Assert.Contains("href=\"https://news.example/story?a=1&amp;b=2\"", mail.HtmlBody);
         Assert.Contains("Russia → Pakistan", mail.HtmlBody);
         Assert.Contains("attack helicopters to Islamabad", mail.HtmlBody);
+    }
+
+    [Fact]
+    public void Subject_EmbargoWithoutSystems_PartiesAndTheEmbargo()
+    {
+        var embargo = new DealAssessment(true, 0.8, "embargo_imposed", "European Union", "Myanmar", [], []) { Embargo = "imposed" };
+
+        Assert.Equal("[NewsWatch] European Union → Myanmar (embargo imposed)", AlertEmail.Subject(Alert with { Assessment = embargo }));
+    }
+
+    [Fact]
+    public void Subject_NoPartiesNorSystemsAndLineBreaksInTheTitle_TheTitleOnOneLine()
+    {
+        var bare = new DealAssessment(true, 0.6, null, null, null, [], []);
+
+        var subject = AlertEmail.Subject(Alert with { Title = "Arms\r\nBcc: victim@example.org\n\tdeal\u2028signed", Assessment = bare });
+
+        Assert.Equal("[NewsWatch] Arms Bcc: victim@example.org deal signed", subject);
+    }
+
+    [Fact]
+    public void Subject_LongTitle_CutWithAnEllipsis()
+    {
+        var bare = new DealAssessment(true, 0.6, null, null, null, [], []);
+
+        var subject = AlertEmail.Subject(Alert with { Title = string.Concat(Enumerable.Repeat("word ", 100)), Assessment = bare });
+
+        Assert.Equal(150, subject.Length);
+        Assert.EndsWith("…", subject);
+    }
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>", "javascript:alert(1)")]
+    [InlineData("<img src=x onerror=alert(1)>", "JaVaScRiPt:alert(1)")]
+    [InlineData("\"><svg onload=alert(1)>", "data:text/html,<script>alert(1)</script>")]
+    [InlineData("<a href=\"javascript:alert(2)\">x</a>", "vbscript:msgbox(1)")]
+    public void Compose_HostileTitleEvidenceAndUrl_NoMarkupNoScriptLinkNoHeaderBreak(string hostile, string url)
+    {
+        var deal = Seed with { EvidenceSentence = hostile + " Russia sells Mi-35s." };
+        var mail = AlertEmail.Compose(new DealAlert("id1", url, hostile + "\r\nBcc: x@example.org", null, deal), new Subscriber("desk@example.org", [], []));
+
+        Assert.DoesNotContain("<script", mail.HtmlBody, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", mail.HtmlBody, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<svg", mail.HtmlBody, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<a href=\"javascript", mail.HtmlBody, StringComparison.OrdinalIgnoreCase);
+        Assert.All(Regex.Matches(mail.HtmlBody, "href=\"([^\"]*)\"").Select(m => m.Groups[1].Value), href => Assert.StartsWith("http", href, StringComparison.Ordinal));
+        Assert.DoesNotContain(url, mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain('\r', mail.Subject);
+        Assert.DoesNotContain('\n', mail.Subject);
+    }
+
+    [Fact]
+    public void Compose_Alert_CategoryAndIdsForTheWebhook()
+    {
+        var mail = AlertEmail.Compose(Alert, new Subscriber("Desk@Example.org", [], []));
+
+        Assert.Equal(["newswatch-alert"], mail.Categories);
+        Assert.Equal("id1", mail.CustomArgs["article_id"]);
+        Assert.Equal(NewsWatch.Storage.EntityKeys.Hash("desk@example.org"), mail.CustomArgs["subscriber_id"]);
     }
 
     [Fact]
