@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace NewsWatch.Email;
 
 public sealed class SendGridOptions
@@ -9,4 +11,19 @@ public sealed class SendGridOptions
 
     /// <summary>Overrides SendGrid's base URL; tests point it at a local fake server.</summary>
     public string? Host { get; set; }
+
+    /// <summary>Tries of one message when SendGrid answers 429 or 5xx (the SendGrid client itself never retries).</summary>
+    [Range(1, 10)]
+    public int MaxAttempts { get; set; } = 4;
+
+    /// <summary>The first wait when SendGrid says nothing of when to come back; each retry doubles it, with jitter.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The longest wait worth spending in the function: when SendGrid asks for more (a rate limit that resets in
+    /// an hour), the message is given back to the queue, whose retry comes later without holding a worker.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

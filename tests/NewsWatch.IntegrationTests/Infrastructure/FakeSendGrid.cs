@@ -24,11 +24,30 @@ public sealed class FakeSendGrid : LocalHttpServer
     /// <summary>Recipients whose mail meets a 503 (SendGrid having a bad moment).</summary>
     public ConcurrentDictionary<string, bool> Unavailable { get; } = new();
 
+    /// <summary>Answers to give the next requests, in order, before any more is accepted: a 429 with its headers, a 500…</summary>
+    public ConcurrentQueue<(int Status, Dictionary<string, string> Headers)> NextAnswers { get; } = new();
+
+    /// <summary>How many mail/send requests have come in, answered or not.</summary>
+    public int Requests => _requests;
+
+    private int _requests;
+
     public IEnumerable<string> Recipients =>
         Mails.SelectMany(m => m["personalizations"]!.AsArray().SelectMany(p => p!["to"]!.AsArray().Select(t => (string)t!["email"]!)));
 
     protected override void Map(WebApplication app) => app.MapPost("/v3/mail/send", async (HttpContext context) =>
     {
+        Interlocked.Increment(ref _requests);
+        if (NextAnswers.TryDequeue(out var answer))
+        {
+            foreach (var (name, value) in answer.Headers)
+            {
+                context.Response.Headers[name] = value;
+            }
+
+            return Reject(answer.Status, null, answer.Status == StatusCodes.Status429TooManyRequests ? "too many requests" : "Internal Server Error");
+        }
+
         if (context.Request.Headers.Authorization != "Bearer " + ApiKey)
         {
             return Reject(StatusCodes.Status401Unauthorized, "authorization", "The provided authorization grant is invalid, expired, or revoked");

@@ -18,6 +18,7 @@ public static class PipelineHost
             ["NewsWatch:SendGrid:ApiKey"] = FakeSendGrid.ApiKey,
             ["NewsWatch:SendGrid:Host"] = sendGrid.AbsoluteUri.TrimEnd('/'),
             ["NewsWatch:Email:From"] = "alerts@newswatch.example",
+            ["NewsWatch:SendGrid:RetryBaseDelay"] = "00:00:00.020", // SendGrid's 5xx are retried in the sender: quickly, in tests
         });
         if (settings is not null)
         {
