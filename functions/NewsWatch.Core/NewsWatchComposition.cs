@@ -84,6 +84,8 @@ public static class NewsWatchComposition
         services.AddSingleton<SubscriberStore>();
         AddSection<SubscriptionsOptions>(services, SubscriptionsOptions.Section);
         services.AddSingleton<SubscriptionTokens>();
+        services.AddSingleton<EventWebhookVerifier>();
+        services.AddSingleton<SuppressionEvents>();
         services.AddSingleton<DeliveryLedger>();
         services.AddSingleton<AlertDispatcher>();
         AddEmail(builder);

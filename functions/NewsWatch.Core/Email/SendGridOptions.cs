@@ -26,4 +26,14 @@ public sealed class SendGridOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The Event Webhook's verification key as SendGrid shows it (base64 of the DER public key). Without it every
+    /// event post is refused: unsigned events could suppress anyone.
+    /// </summary>
+    public string? WebhookVerificationKey { get; set; }
+
+    /// <summary>How old an event post's signed timestamp may be, so that a captured post cannot be replayed later.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
+    public TimeSpan WebhookTolerance { get; set; } = TimeSpan.FromMinutes(10);
 }

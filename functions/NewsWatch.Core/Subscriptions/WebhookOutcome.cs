@@ -1,0 +1,6 @@
+using NewsWatch.Email;
+
+namespace NewsWatch.Subscriptions;
+
+/// <summary>What an Event Webhook post did: whether it was trusted, whether it could be read, and how many addresses it suppressed.</summary>
+public sealed record WebhookOutcome(WebhookVerdict Verdict, bool Readable = true, int Events = 0, int Suppressed = 0);
