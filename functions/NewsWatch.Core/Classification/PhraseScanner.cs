@@ -151,7 +151,7 @@ internal sealed class PhraseScanner
         var starts = input.Starts;
         foreach (var w in anchors.Unanchored)
         {
-            // No anchor: a candidate at every start, as the index would have made it.
+            // No anchor: a candidate at every start, a few more than its one-character prefixes would have given.
             for (var s = 0; s < starts.Length; s++)
             {
                 Add(ref found, ref count, starts[s], _wide[w]);
