@@ -20,17 +20,43 @@ internal static class SubscribersCommand
             Description = $"Weapon categories to follow: {string.Join(", ", WeaponCategory.All)}",
             AllowMultipleArgumentsPerToken = true,
         };
-        var add = new Command("add", "Add a subscriber, or change the filters of one") { email, countries, categories };
+        var suppliers = new Option<string[]>("--suppliers") { Description = "Countries to follow as the supplier only, comma-separated", AllowMultipleArgumentsPerToken = true };
+        var recipients = new Option<string[]>("--recipients") { Description = "Countries to follow as the recipient only, comma-separated", AllowMultipleArgumentsPerToken = true };
+        var systems = new Option<string[]>("--systems") { Description = "Named systems to follow (Mi-35, F-16…), comma-separated", AllowMultipleArgumentsPerToken = true };
+        var stages = new Option<string[]>("--stages")
+        {
+            Description = $"Deal stages to follow: {string.Join(", ", DealStage.All)}",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var minScore = new Option<double>("--min-score") { Description = "The lowest relevance score worth an alert, 0 to 1 (default 0: every relevant deal)" };
+        var add = new Command("add", "Add a subscriber, or change the filters of one") { email, countries, categories, suppliers, recipients, systems, stages, minScore };
         add.SetAction((parse, token) =>
         {
             if (!SubscriberEmail.TryNormalize(parse.GetValue(email), out var address, out var error)
                 || !TryResolve(parse.GetValue(countries), Lexicon.Default.TryResolveCountry, "country", out var countryList, out error)
-                || !TryResolve(parse.GetValue(categories), WeaponCategory.TryParse, "weapon category", out var categoryList, out error))
+                || !TryResolve(parse.GetValue(categories), WeaponCategory.TryParse, "weapon category", out var categoryList, out error)
+                || !TryResolve(parse.GetValue(suppliers), Lexicon.Default.TryResolveCountry, "country", out var supplierList, out error)
+                || !TryResolve(parse.GetValue(recipients), Lexicon.Default.TryResolveCountry, "country", out var recipientList, out error)
+                || !TryResolve(parse.GetValue(systems), AsWritten, "system", out var systemList, out error)
+                || !TryResolve(parse.GetValue(stages), TryParseStage, "deal stage", out var stageList, out error))
             {
                 return CliHost.Fail(error);
             }
 
-            var subscriber = new Subscriber(address, countryList, categoryList);
+            var score = parse.GetValue(minScore);
+            if (double.IsNaN(score) || score is < 0 or > 1)
+            {
+                return CliHost.Fail($"--min-score must be between 0 and 1, not {score}");
+            }
+
+            var subscriber = new Subscriber(address, countryList, categoryList)
+            {
+                Suppliers = supplierList,
+                Recipients = recipientList,
+                Systems = systemList,
+                Stages = stageList,
+                MinScore = score,
+            };
             return CliHost.RunAsync(async (services, ct) =>
             {
                 await services.GetRequiredService<SubscriberStore>().SaveAsync(subscriber, ct);
@@ -114,6 +140,18 @@ internal static class SubscribersCommand
 
     private delegate bool Resolver(string text, out string canonical);
 
+    private static bool AsWritten(string text, out string canonical)
+    {
+        canonical = text;
+        return text.Length > 0;
+    }
+
+    private static bool TryParseStage(string text, out string canonical)
+    {
+        canonical = DealStage.All.FirstOrDefault(stage => string.Equals(stage, text.Replace(' ', '_').Replace('-', '_'), StringComparison.OrdinalIgnoreCase)) ?? "";
+        return canonical.Length > 0;
+    }
+
     private static bool TryResolve(string[]? values, Resolver resolve, string what, out string[] resolved, out string error)
     {
         var result = new List<string>();
@@ -139,7 +177,12 @@ internal static class SubscribersCommand
 
     private static string Describe(Subscriber subscriber) =>
         $"{subscriber.Email}  countries: {Or(subscriber.Countries)}  categories: {Or(subscriber.Categories)}" +
+        Optional("suppliers", subscriber.Suppliers) + Optional("recipients", subscriber.Recipients) +
+        Optional("systems", subscriber.Systems) + Optional("stages", subscriber.Stages) +
+        (subscriber.MinScore > 0 ? $"  min score: {subscriber.MinScore.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "") +
         (subscriber.Suppressed ? $"  suppressed: {subscriber.SuppressedReason} ({subscriber.SuppressedAt:yyyy-MM-dd HH:mm}Z)" : "");
+
+    private static string Optional(string name, IReadOnlyList<string> values) => values.Count == 0 ? "" : $"  {name}: {string.Join(",", values)}";
 
     private static string Or(IReadOnlyList<string> values) => values.Count == 0 ? "any" : string.Join(",", values);
 }

@@ -21,6 +21,11 @@ public sealed class SubscriberStore(StorageAccount storage, TimeProvider clock)
                 ["Email"] = subscriber.Email,
                 ["Countries"] = string.Join(',', subscriber.Countries),
                 ["Categories"] = string.Join(',', subscriber.Categories),
+                ["Suppliers"] = string.Join(',', subscriber.Suppliers),
+                ["Recipients"] = string.Join(',', subscriber.Recipients),
+                ["Systems"] = string.Join(',', subscriber.Systems),
+                ["Stages"] = string.Join(',', subscriber.Stages),
+                ["MinScore"] = subscriber.MinScore,
                 ["UpdatedAt"] = clock.GetUtcNow(),
             },
             TableUpdateMode.Merge,
@@ -95,6 +100,11 @@ public sealed class SubscriberStore(StorageAccount storage, TimeProvider clock)
     private static Subscriber ToSubscriber(TableEntity entity) =>
         new(entity.GetString("Email"), Split(entity.GetString("Countries")), Split(entity.GetString("Categories")))
         {
+            Suppliers = Split(entity.GetString("Suppliers")),
+            Recipients = Split(entity.GetString("Recipients")),
+            Systems = Split(entity.GetString("Systems")),
+            Stages = Split(entity.GetString("Stages")),
+            MinScore = entity.GetDouble("MinScore") ?? 0,
             SuppressedReason = entity.GetString("SuppressedReason") is { Length: > 0 } reason ? reason : null,
             SuppressedAt = entity.GetDateTimeOffset("SuppressedAt"),
         };

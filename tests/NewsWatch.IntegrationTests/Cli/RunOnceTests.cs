@@ -57,7 +57,8 @@ public sealed class RunOnceTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         await Succeeds("feeds", "add", _feeds.UrlOf("arms-desk.xml").AbsoluteUri);
         await Succeeds("subscribers", "add", "pakistan-desk@example.org", "--countries", "pakistan");
-        await Succeeds("subscribers", "add", "helicopters@example.org", "--categories", "aircraft");
+        await Succeeds("subscribers", "add", "helicopters@example.org", "--categories", "aircraft", "--suppliers", "russia", "--stages", "negotiating,embargo lifted", "--min-score", "0.6");
+        var badStage = await _newswatch.RunAsync("subscribers", "add", "x@example.org", "--stages", "almost");
 
         await Succeeds("subscribers", "suppress", "helicopters@example.org", "--reason", "asked by phone");
         var shown = await Succeeds("subscribers", "show", "helicopters@example.org");
@@ -66,7 +67,9 @@ public sealed class RunOnceTests(AzuriteFixture azurite) : IAsyncLifetime
         var after = await Succeeds("subscribers", "show", "helicopters@example.org");
         var missing = await _newswatch.RunAsync("subscribers", "suppress", "nobody@example.org");
 
-        Assert.Contains("categories: aircraft  suppressed: asked by phone", shown.Output);
+        Assert.Contains("categories: aircraft  suppliers: Russia  stages: negotiating,embargo_lifted  min score: 0.6  suppressed: asked by phone", shown.Output);
+        Assert.NotEqual(0, badStage.ExitCode);
+        Assert.Contains("'almost' is not a deal stage NewsWatch knows", badStage.Error);
         Assert.Equal(["pakistan-desk@example.org"], _sendGrid.Recipients);
         Assert.DoesNotContain("suppressed", after.Output);
         Assert.Equal(1, missing.ExitCode);

@@ -39,6 +39,30 @@ public sealed class SubscriberStoreTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Save_EveryFilter_ReadBackAsSaved()
+    {
+        var saved = new Subscriber("desk@example.org", ["Pakistan"], ["aircraft", "ships"])
+        {
+            Suppliers = ["Russia", "China"],
+            Recipients = ["India"],
+            Systems = ["Mi-35", "F-16C/D Block 70"],
+            Stages = ["signed", "embargo_lifted"],
+            MinScore = 0.75,
+        };
+
+        await _store.SaveAsync(saved, default);
+        var read = (await _store.GetAsync("desk@example.org", default))!;
+
+        Assert.Equal(saved.Countries, read.Countries);
+        Assert.Equal(saved.Categories, read.Categories);
+        Assert.Equal(saved.Suppliers, read.Suppliers);
+        Assert.Equal(saved.Recipients, read.Recipients);
+        Assert.Equal(saved.Systems, read.Systems);
+        Assert.Equal(saved.Stages, read.Stages);
+        Assert.Equal(0.75, read.MinScore);
+    }
+
+    [Fact]
     public async Task Suppress_Twice_KeepsTheFirstReason()
     {
         await _store.SaveAsync(new Subscriber("desk@example.org", [], []), default);
