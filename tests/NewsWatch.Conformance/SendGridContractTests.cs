@@ -74,7 +74,11 @@ public sealed class SendGridContractTests
     /// The request body's schema from the OpenAPI document, as a JSON Schema of its own: the components it refers to
     /// become its $defs, and the OpenAPI-only keywords become JSON Schema ("nullable": a "null" type) or go ("example").
     /// </summary>
-    private static JsonSchema Schema()
+    private static readonly Lazy<JsonSchema> MailSendSchema = new(ReadSchema);
+
+    private static JsonSchema Schema() => MailSendSchema.Value;
+
+    private static JsonSchema ReadSchema()
     {
         var spec = JsonNode.Parse(File.ReadAllText(SpecPath()))!;
         var schema = spec["components"]!["requestBodies"]!["PostMailSend"]!["content"]!["application/json"]!["schema"]!.DeepClone().AsObject();

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using NewsWatch.Email;
 using NewsWatch.Messages;
-using NewsWatch.Storage;
 using NewsWatch.Subscriptions;
 
 namespace NewsWatch.Alerts;
@@ -75,7 +74,7 @@ public static class AlertEmail
             CustomArgs = new Dictionary<string, string>
             {
                 ["article_id"] = alert.ArticleId,
-                ["subscriber_id"] = EntityKeys.Hash(subscriber.Email.ToLowerInvariant()),
+                ["subscriber_id"] = SubscriberStore.IdOf(subscriber.Email),
             },
         };
     }

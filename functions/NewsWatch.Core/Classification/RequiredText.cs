@@ -60,20 +60,12 @@ internal static class RequiredText
             }
 
             run.Clear();
-            switch (item)
+            if (item is not (Empty or Assertion or Space or Repeat { Inner: Space }))
             {
-                case Empty or Assertion:
-                    break; // zero-width: a start stays a start
-                case Space or Repeat { Inner: Space, Min: > 0 }:
-                    atStart = true;
-                    break;
-                case Repeat { Inner: Space }:
-                    break; // \s*: a start if it takes whitespace, and if it takes none, what came before decides
-                default:
-                    yield return Words(item, startsOnly, atStart);
-                    atStart = EndsAtStart(item, atStart);
-                    break;
+                yield return Words(item, startsOnly, atStart);
             }
+
+            atStart = EndsAtStart(item, atStart);
         }
 
         if (run.Length >= MinLength && (runAtStart || !startsOnly))

@@ -16,7 +16,7 @@ public sealed class SubscriberStore(StorageAccount storage, TimeProvider clock)
     /// </summary>
     public Task SaveAsync(Subscriber subscriber, CancellationToken cancellationToken) =>
         _table.UpsertEntityAsync(
-            new TableEntity(Partition, Key(subscriber.Email))
+            new TableEntity(Partition, IdOf(subscriber.Email))
             {
                 ["Email"] = subscriber.Email,
                 ["Countries"] = string.Join(',', subscriber.Countries),
@@ -34,7 +34,7 @@ public sealed class SubscriberStore(StorageAccount storage, TimeProvider clock)
     /// <summary>The subscriber with this address, or null.</summary>
     public async Task<Subscriber?> GetAsync(string email, CancellationToken cancellationToken)
     {
-        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, Key(email), cancellationToken: cancellationToken);
+        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, IdOf(email), cancellationToken: cancellationToken);
         return entity.HasValue ? ToSubscriber(entity.Value!) : null;
     }
 
@@ -43,7 +43,7 @@ public sealed class SubscriberStore(StorageAccount storage, TimeProvider clock)
     public async Task<bool> SuppressAsync(string email, string reason, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, Key(email), cancellationToken: cancellationToken);
+        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, IdOf(email), cancellationToken: cancellationToken);
         if (!entity.HasValue)
         {
             return false;
@@ -52,7 +52,7 @@ public sealed class SubscriberStore(StorageAccount storage, TimeProvider clock)
         if (string.IsNullOrEmpty(entity.Value!.GetString("SuppressedReason")))
         {
             await _table.UpdateEntityAsync(
-                new TableEntity(Partition, Key(email)) { ["SuppressedReason"] = reason, ["SuppressedAt"] = clock.GetUtcNow() },
+                new TableEntity(Partition, IdOf(email)) { ["SuppressedReason"] = reason, ["SuppressedAt"] = clock.GetUtcNow() },
                 ETag.All,
                 TableUpdateMode.Merge,
                 cancellationToken);
@@ -65,7 +65,7 @@ public sealed class SubscriberStore(StorageAccount storage, TimeProvider clock)
     /// <returns>false when there is no such subscriber.</returns>
     public async Task<bool> UnsuppressAsync(string email, CancellationToken cancellationToken)
     {
-        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, Key(email), cancellationToken: cancellationToken);
+        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, IdOf(email), cancellationToken: cancellationToken);
         if (!entity.HasValue)
         {
             return false;
@@ -82,7 +82,7 @@ public sealed class SubscriberStore(StorageAccount storage, TimeProvider clock)
     /// <returns>false when there was no such subscriber.</returns>
     public async Task<bool> RemoveAsync(string email, CancellationToken cancellationToken)
     {
-        var response = await _table.DeleteEntityAsync(Partition, Key(email), ETag.All, cancellationToken);
+        var response = await _table.DeleteEntityAsync(Partition, IdOf(email), ETag.All, cancellationToken);
         return response.Status != 404;
     }
 
@@ -109,7 +109,8 @@ public sealed class SubscriberStore(StorageAccount storage, TimeProvider clock)
             SuppressedAt = entity.GetDateTimeOffset("SuppressedAt"),
         };
 
-    private static string Key(string email) => EntityKeys.Hash(email.ToLowerInvariant());
+    /// <summary>A subscriber's id: their row key, which signed links and SendGrid's custom_args carry instead of the address.</summary>
+    public static string IdOf(string email) => EntityKeys.Hash(email.ToLowerInvariant());
 
     private static string[] Split(string? list) => list?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [];
 }
