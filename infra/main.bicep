@@ -41,6 +41,15 @@ param pollSchedule string = '0 */5 * * * *'
 @description('NCRONTAB (with seconds) of the daily purge of remembered article keys.')
 param purgeSchedule string = '0 30 3 * * *'
 
+@description('NCRONTAB (with seconds) of the hourly digest run: each subscriber\'s digest goes at the first run after their local hour.')
+param digestSchedule string = '0 5 * * * *'
+
+@description('Where subscribers reach the app: the start of every link in emails. Empty: the function app\'s azurewebsites.net address (set it when the app has a custom domain, or a unique default hostname).')
+param publicBaseUrl string = ''
+
+@description('Base64 SubjectPublicKeyInfo of SendGrid\'s Event Webhook verification key (Mail Settings → Event Webhook → Signed Event Webhook). Empty: the webhook refuses every post.')
+param sendGridWebhookVerificationKey string = ''
+
 @description('Flex Consumption instance memory in MB.')
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
@@ -92,7 +101,7 @@ var allTags = union(tags, { 'azd-env-name': environmentName, application: 'newsw
 
 // Names the code uses (functions/NewsWatch.Core/Storage/StorageNames.cs); a test compares the two lists.
 var queues = ['feeds', 'feeds-poison', 'articles', 'articles-poison', 'alerts', 'alerts-poison']
-var tables = ['feeds', 'feedstate', 'seenarticles', 'assessments', 'subscribers', 'deliveries']
+var tables = ['feeds', 'feedstate', 'seenarticles', 'assessments', 'subscribers', 'deliveries', 'stories', 'digests']
 var articleBodiesContainer = 'article-bodies'
 var deploymentContainer = 'app-package-${resourceToken}'
 
@@ -196,15 +205,18 @@ var appSettings = [
   // Telemetry (read by the Functions host), with Entra ID auth as the identity.
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: monitoring.outputs.applicationInsightsConnectionString }
   { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identity.outputs.clientId};Authorization=AAD' }
-  // Timer trigger expressions (%NewsWatch:Feeds:PollSchedule%, %NewsWatch:Feeds:PurgeSchedule%).
+  // Timer trigger expressions (%NewsWatch:Feeds:PollSchedule%, %NewsWatch:Feeds:PurgeSchedule%, %NewsWatch:Alerts:DigestSchedule%).
   { name: 'NewsWatch__Feeds__PollSchedule', value: pollSchedule }
   { name: 'NewsWatch__Feeds__PurgeSchedule', value: purgeSchedule }
+  { name: 'NewsWatch__Alerts__DigestSchedule', value: digestSchedule }
   // Mail.
   { name: 'NewsWatch__Email__From', value: emailFrom }
   { name: 'NewsWatch__Email__FromName', value: emailFromName }
   { name: 'NewsWatch__SendGrid__ApiKey', value: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${sendGridApiKeySecretName})' }
-  // Subscription tokens (issue 5: read by the subscription endpoints once they exist).
+  { name: 'NewsWatch__SendGrid__WebhookVerificationKey', value: sendGridWebhookVerificationKey }
+  // Subscription links: signed with the Key Vault secret, starting at the app's public address.
   { name: 'NewsWatch__Subscriptions__TokenSigningKey', value: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${tokenSigningKeySecretName})' }
+  { name: 'NewsWatch__Subscriptions__PublicBaseUrl', value: empty(publicBaseUrl) ? 'https://${names.functionApp}.azurewebsites.net' : publicBaseUrl }
   // Optional Language enrichment: empty turns it off.
   { name: 'NewsWatch__Language__Endpoint', value: language.?outputs.endpoint ?? '' }
 ]

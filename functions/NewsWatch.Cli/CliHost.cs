@@ -1,22 +1,45 @@
 using Azure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NewsWatch.Storage;
+using NewsWatch.Subscriptions;
+using NewsWatch.Web;
 
 namespace NewsWatch.Cli;
 
 /// <summary>The generic host each command runs in: the same AddNewsWatch() as the function app.</summary>
 internal static class CliHost
 {
-    public static IHost Build(LogLevel logLevel, bool localMode = false)
+    /// <param name="web">Serve the subscription endpoints too, as the function app's HTTP triggers do (`run`).</param>
+    public static IHost Build(LogLevel logLevel, bool localMode = false, bool web = false)
     {
+        if (web)
+        {
+            var webBuilder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory(), Args = [] });
+            Configure(webBuilder, logLevel, localMode);
+            webBuilder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+            // Core Tools' port, so links and bookmarks work with either host; ASPNETCORE_URLS or --urls change it.
+            webBuilder.WebHost.UseUrls(webBuilder.Configuration["urls"] ?? "http://localhost:7071");
+            var app = webBuilder.Build();
+            app.MapSubscriptionEndpoints();
+            return app;
+        }
+
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = Directory.GetCurrentDirectory(),
             Args = [],
         });
+        Configure(builder, logLevel, localMode);
+        return builder.Build();
+    }
+
+    private static void Configure(IHostApplicationBuilder builder, LogLevel logLevel, bool localMode)
+    {
         if (localMode)
         {
             // Local mode: tests and demos serve feeds on localhost.
@@ -33,14 +56,13 @@ internal static class CliHost
         // A failed start is reported by RunAsync in one line; the host's own report is a page of stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.AddNewsWatch();
-        return builder.Build();
     }
 
     /// <summary>Starts the host (which creates queues and tables), runs the command, and turns
     /// an unreachable storage account into one clear line instead of a stack trace.</summary>
-    public static async Task<int> RunAsync(Func<IServiceProvider, CancellationToken, Task<int>> command, CancellationToken cancellationToken, LogLevel logLevel = LogLevel.Warning, bool localMode = false)
+    public static async Task<int> RunAsync(Func<IServiceProvider, CancellationToken, Task<int>> command, CancellationToken cancellationToken, LogLevel logLevel = LogLevel.Warning, bool localMode = false, bool web = false)
     {
-        using var host = Build(logLevel, localMode);
+        using var host = Build(logLevel, localMode, web);
         try
         {
             await host.StartAsync(cancellationToken);

@@ -12,6 +12,7 @@ using NewsWatch.Email;
 using NewsWatch.Feeds;
 using NewsWatch.Storage;
 using NewsWatch.Subscriptions;
+using NewsWatch.Web;
 using Polly;
 using SendGrid;
 
@@ -85,8 +86,14 @@ public static class NewsWatchComposition
         AddSection<SubscriptionsOptions>(services, SubscriptionsOptions.Section);
         services.AddSingleton<SubscriptionTokens>();
         services.AddSingleton<EventWebhookVerifier>();
-        services.AddSingleton<SuppressionEvents>();
+        services.AddSingleton<EmailEvents>();
+        services.AddSingleton<SubscriptionLinks>();
+        services.AddSingleton<ClientRateLimit>();
+        services.AddSingleton<SubscriptionEndpoints>();
         services.AddSingleton<DeliveryLedger>();
+        services.AddSingleton<StoryStore>();
+        services.AddSingleton<DigestBox>();
+        services.AddSingleton<DigestSender>();
         services.AddSingleton<AlertDispatcher>();
         AddEmail(builder);
         if (Secret(builder, $"{SubscriptionsOptions.Section}:{nameof(SubscriptionsOptions.TokenSigningKey)}", "sign subscription links") is null && InAzure(builder))

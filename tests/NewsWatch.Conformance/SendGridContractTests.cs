@@ -41,7 +41,10 @@ public sealed class SendGridContractTests
         await using var server = await ExampleServer.StartAsync("");
         var deal = Seed with { EvidenceSentence = evidence };
 
-        await Sender(server).SendAsync(AlertEmail.Compose(new DealAlert("a1", url, title, null, deal), new Subscriber("desk@example.org", ["Pakistan"], [])), default);
+        var alert = new DealAlert("a1", url, title, null, deal);
+        var story = new Story("s1", title, url, deal.Stage, default, default) { Outlets = ["news.example", "wire.example"] };
+        var subscriber = new Subscriber("desk@example.org", ["Pakistan"], []);
+        await Sender(server).SendAsync(AlertEmail.Compose(alert, story, update: true, subscriber, new DeliveryKey("s1", SubscriberStore.IdOf(subscriber.Email), "negotiating"), Links), default);
 
         var request = Assert.Single(server.Requests);
         Assert.Equal("/v3/mail/send", request.Url.AbsolutePath);
@@ -62,6 +65,26 @@ public sealed class SendGridContractTests
         var result = Schema().Evaluate(JsonDocument.Parse(body).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         var errors = (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).Select(d => $"{d.InstanceLocation} ({d.EvaluationPath}): {string.Join("; ", d.Errors!.Values)}");
         Assert.True(result.IsValid, "the payload does not validate:\n" + string.Join("\n", errors) + "\n" + body);
+    }
+
+    private static readonly SubscriptionLinks Links = new(
+        new SubscriptionTokens(Options.Create(new SubscriptionsOptions { TokenSigningKey = new string('k', 32) }), TimeProvider.System),
+        Options.Create(new SubscriptionsOptions { PublicBaseUrl = "https://newswatch.example" }),
+        Options.Create(new EmailOptions { From = "alerts@newswatch.example" }));
+
+    [Fact]
+    public async Task SendAsync_ConfirmationAndDigest_PayloadsValidateAgainstTheMailSendSchema()
+    {
+        await using var server = await ExampleServer.StartAsync("");
+        var subscriber = new Subscriber("desk@example.org", [], []);
+        var entries = new[] { new DigestEntry("s1", "<b>Russia</b> sells Mi-35s\r\nBcc: x@example.org", "javascript:alert(1)", "Russia → Pakistan", default) { Outlets = ["news.example"] } };
+
+        await Sender(server).SendAsync(ConfirmationEmail.Compose(subscriber.Email, Links.Confirm(subscriber.Email), TimeSpan.FromHours(48)), default);
+        await Sender(server).SendAsync(DigestEmail.Compose(subscriber, entries, new DateOnly(2026, 11, 27), new DeliveryKey("digest", "id", "2026-11-27"), Links), default);
+
+        Assert.Equal(2, server.Requests.Count);
+        Assert.All(server.Requests, request => AssertValid(request.Body));
+        Assert.DoesNotContain("<b>Russia", server.Requests.Last().Body, StringComparison.Ordinal);
     }
 
     private static SendGridEmailSender Sender(ExampleServer server) => new(

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsWatch.Cli.Runner;
 using NewsWatch.Email;
+using NewsWatch.Subscriptions;
 
 namespace NewsWatch.Cli.Commands;
 
@@ -12,8 +13,22 @@ internal static class RunCommand
     public static Command Create()
     {
         var once = new Option<bool>("--once") { Description = "Poll every feed once, drain both queues, print a summary and exit" };
-        var command = new Command("run", "Run the pipeline locally (the function app's triggers, without Core Tools)") { once };
-        command.SetAction((parse, token) => CliHost.RunAsync(async (services, ct) =>
+        var urls = new Option<string>("--urls") { Description = "Where the subscription endpoints listen (default http://localhost:7071, as `func start`)" };
+        var command = new Command("run", "Run the pipeline locally (the function app's triggers, without Core Tools)") { once, urls };
+        command.SetAction((parse, token) =>
+        {
+            if (parse.GetValue(urls) is { } listen)
+            {
+                Environment.SetEnvironmentVariable("ASPNETCORE_URLS", listen);
+            }
+
+            return Run(parse, once, token);
+        });
+        return command;
+    }
+
+    private static Task<int> Run(ParseResult parse, Option<bool> once, CancellationToken token) =>
+        CliHost.RunAsync(async (services, ct) =>
         {
             var runner = ActivatorUtilities.CreateInstance<LocalRunner>(
                 services,
@@ -32,7 +47,7 @@ internal static class RunCommand
             }
             else
             {
-                Console.WriteLine("NewsWatch is running; Ctrl+C stops it.");
+                Console.WriteLine($"NewsWatch is running; subscribe at {services.GetRequiredService<SubscriptionLinks>().Page(SubscriptionRoutes.Subscribe)}; Ctrl+C stops it.");
                 try
                 {
                     await runner.RunAsync(ct);
@@ -51,7 +66,5 @@ internal static class RunCommand
             }
 
             return 0;
-        }, token, LogLevel.Information, localMode: true));
-        return command;
-    }
+        }, token, LogLevel.Information, localMode: true, web: !parse.GetValue(once));
 }

@@ -29,18 +29,34 @@ internal static class SubscribersCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var minScore = new Option<double>("--min-score") { Description = "The lowest relevance score worth an alert, 0 to 1 (default 0: every relevant deal)" };
-        var add = new Command("add", "Add a subscriber, or change the filters of one") { email, countries, categories, suppliers, recipients, systems, stages, minScore };
+        var keywords = new Option<string[]>("--keywords") { Description = "Words or phrases, one of which must be in the headline or evidence, comma-separated", AllowMultipleArgumentsPerToken = true };
+        var digest = new Option<int?>("--digest") { Description = "Send one daily digest at this local hour (0-23) instead of immediate alerts" };
+        var timeZone = new Option<string>("--time-zone") { Description = "IANA time zone of the digest hour (default UTC)" };
+        var add = new Command("add", "Add a subscriber, or change the filters of one") { email, countries, categories, suppliers, recipients, systems, stages, keywords, minScore, digest, timeZone };
         add.SetAction((parse, token) =>
         {
             if (!SubscriberEmail.TryNormalize(parse.GetValue(email), out var address, out var error)
-                || !TryResolve(parse.GetValue(countries), Lexicon.Default.TryResolveCountry, "country", out var countryList, out error)
-                || !TryResolve(parse.GetValue(categories), WeaponCategory.TryParse, "weapon category", out var categoryList, out error)
-                || !TryResolve(parse.GetValue(suppliers), Lexicon.Default.TryResolveCountry, "country", out var supplierList, out error)
-                || !TryResolve(parse.GetValue(recipients), Lexicon.Default.TryResolveCountry, "country", out var recipientList, out error)
-                || !TryResolve(parse.GetValue(systems), AsWritten, "system", out var systemList, out error)
-                || !TryResolve(parse.GetValue(stages), TryParseStage, "deal stage", out var stageList, out error))
+                || !FilterText.TryCountries(parse.GetValue(countries), out var countryList, out error)
+                || !FilterText.TryCategories(parse.GetValue(categories), out var categoryList, out error)
+                || !FilterText.TryCountries(parse.GetValue(suppliers), out var supplierList, out error)
+                || !FilterText.TryCountries(parse.GetValue(recipients), out var recipientList, out error)
+                || !FilterText.TrySystems(parse.GetValue(systems), out var systemList, out error)
+                || !FilterText.TryStages(parse.GetValue(stages), out var stageList, out error)
+                || !FilterText.TryKeywords(parse.GetValue(keywords), out var keywordList, out error))
             {
                 return CliHost.Fail(error);
+            }
+
+            var zone = parse.GetValue(timeZone) ?? "UTC";
+            if (!DigestSchedule.IsKnown(zone))
+            {
+                return CliHost.Fail($"'{zone}' is not an IANA time zone (e.g. Europe/Paris)");
+            }
+
+            var hour = parse.GetValue(digest) ?? 8;
+            if (hour is < 0 or > 23)
+            {
+                return CliHost.Fail($"--digest takes an hour from 0 to 23, not {hour}");
             }
 
             var score = parse.GetValue(minScore);
@@ -56,6 +72,10 @@ internal static class SubscribersCommand
                 Systems = systemList,
                 Stages = stageList,
                 MinScore = score,
+                Keywords = keywordList,
+                Delivery = parse.GetValue(digest) is null ? DeliveryMode.Immediate : DeliveryMode.Digest,
+                DigestHour = hour,
+                TimeZone = zone,
             };
             return CliHost.RunAsync(async (services, ct) =>
             {
@@ -138,47 +158,12 @@ internal static class SubscribersCommand
         }, token);
     }
 
-    private delegate bool Resolver(string text, out string canonical);
-
-    private static bool AsWritten(string text, out string canonical)
-    {
-        canonical = text;
-        return text.Length > 0;
-    }
-
-    private static bool TryParseStage(string text, out string canonical)
-    {
-        canonical = DealStage.All.FirstOrDefault(stage => string.Equals(stage, text.Replace(' ', '_').Replace('-', '_'), StringComparison.OrdinalIgnoreCase)) ?? "";
-        return canonical.Length > 0;
-    }
-
-    private static bool TryResolve(string[]? values, Resolver resolve, string what, out string[] resolved, out string error)
-    {
-        var result = new List<string>();
-        foreach (var value in (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
-        {
-            if (!resolve(value, out var canonical))
-            {
-                resolved = [];
-                error = $"'{value}' is not a {what} NewsWatch knows";
-                return false;
-            }
-
-            if (!result.Contains(canonical))
-            {
-                result.Add(canonical);
-            }
-        }
-
-        resolved = [.. result];
-        error = "";
-        return true;
-    }
-
     private static string Describe(Subscriber subscriber) =>
         $"{subscriber.Email}  countries: {Or(subscriber.Countries)}  categories: {Or(subscriber.Categories)}" +
         Optional("suppliers", subscriber.Suppliers) + Optional("recipients", subscriber.Recipients) +
-        Optional("systems", subscriber.Systems) + Optional("stages", subscriber.Stages) +
+        Optional("systems", subscriber.Systems) + Optional("stages", subscriber.Stages) + Optional("keywords", subscriber.Keywords) +
+        (subscriber.Delivery == DeliveryMode.Digest ? $"  digest: {subscriber.DigestHour:00}:00 {subscriber.TimeZone}" : "") +
+        (subscriber.Confirmed ? "" : "  unconfirmed") +
         (subscriber.MinScore > 0 ? $"  min score: {subscriber.MinScore.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "") +
         (subscriber.Suppressed ? $"  suppressed: {subscriber.SuppressedReason} ({subscriber.SuppressedAt:yyyy-MM-dd HH:mm}Z)" : "");
 

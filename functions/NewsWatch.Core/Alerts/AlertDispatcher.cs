@@ -16,7 +16,10 @@ namespace NewsWatch.Alerts;
 /// </summary>
 public sealed partial class AlertDispatcher(
     SubscriberStore subscribers,
+    StoryStore stories,
+    DigestBox digests,
     DeliveryLedger ledger,
+    SubscriptionLinks links,
     IEmailSender sender,
     StorageAccount storage,
     ILogger<AlertDispatcher> logger)
@@ -26,20 +29,30 @@ public sealed partial class AlertDispatcher(
     /// <returns>How many emails this call sent.</returns>
     public async Task<int> DispatchAsync(DealAlert alert, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(alert);
+        var story = (await stories.AttachAsync(alert, cancellationToken)).Story;
         var sent = 0;
         var inProgress = false;
         var failures = new List<Exception>();
         foreach (var subscriber in await subscribers.ListAsync(cancellationToken))
         {
-            if (subscriber.Suppressed || !subscriber.Follows(alert.Assessment))
+            if (!subscriber.Active || !subscriber.Follows(alert.Assessment, alert.Title))
             {
                 continue;
             }
 
+            if (subscriber.Delivery == DeliveryMode.Digest)
+            {
+                await digests.AddAsync(subscriber, story, alert, cancellationToken);
+                continue;
+            }
+
+            // One email per (subscriber, story, stage): later reports at the same stage find it sent; a later stage is an update.
+            var key = new DeliveryKey(story.Id, SubscriberStore.IdOf(subscriber.Email), story.DeliveryStage);
             DeliveryClaim? claim;
             try
             {
-                claim = await ledger.TryClaimAsync(alert.ArticleId, subscriber.Email, cancellationToken);
+                claim = await ledger.TryClaimAsync(key, subscriber.Email, cancellationToken);
             }
             catch (DeliveryInProgressException)
             {
@@ -54,7 +67,8 @@ public sealed partial class AlertDispatcher(
 
             try
             {
-                await sender.SendAsync(AlertEmail.Compose(alert, subscriber), cancellationToken);
+                var update = await ledger.HasSentAnyAsync(story.Id, key.SubscriberId, cancellationToken);
+                await sender.SendAsync(AlertEmail.Compose(alert, story, update, subscriber, key, links), cancellationToken);
             }
             catch (EmailDeliveryException ex) when (ex.Failure == DeliveryFailure.Refused)
             {

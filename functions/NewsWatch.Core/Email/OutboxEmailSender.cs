@@ -16,13 +16,20 @@ public sealed class OutboxEmailSender(IOptions<EmailOptions> options, TimeProvid
     {
         var folder = Path.GetFullPath(options.Value.OutboxPath);
         var now = clock.GetUtcNow();
-        var name = $"{now:yyyyMMdd-HHmmss}-{Sanitize(message.To)}-{Guid.NewGuid().ToString("N")[..8]}";
+        var name = message.DeliveryId is { } id ? Sanitize(message.To) + "-" + Sanitize(id) : $"{now:yyyyMMdd-HHmmss}-{Sanitize(message.To)}-{Guid.NewGuid().ToString("N")[..8]}";
+        if (message.DeliveryId is not null && File.Exists(Path.Combine(folder, name + ".eml")))
+        {
+            return; // written by an attempt that stopped before the ledger heard of it
+        }
 
         try
         {
             Directory.CreateDirectory(folder);
             await File.WriteAllTextAsync(Path.Combine(folder, name + ".html"), message.HtmlBody, Utf8, cancellationToken);
-            await File.WriteAllTextAsync(Path.Combine(folder, name + ".eml"), ToMime(message, now), Utf8, cancellationToken);
+            // The .eml last, through a rename: its presence means the whole mail was written.
+            var eml = Path.Combine(folder, name + ".eml");
+            await File.WriteAllTextAsync(eml + ".tmp", ToMime(message, now), Utf8, cancellationToken);
+            File.Move(eml + ".tmp", eml, overwrite: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -39,6 +46,11 @@ public sealed class OutboxEmailSender(IOptions<EmailOptions> options, TimeProvid
             .Append("To: <").Append(message.To).Append(">\r\n")
             .Append("Subject: ").Append(EncodeWord(message.Subject)).Append("\r\n")
             .Append("Date: ").Append(now.ToString("r", System.Globalization.CultureInfo.InvariantCulture)).Append("\r\n")
+            .Append(string.Concat(message.Headers.Select(header =>
+            {
+                EmailMessage.CheckHeader(header.Key, header.Value);
+                return header.Key + ": " + header.Value + "\r\n";
+            })))
             .Append("MIME-Version: 1.0\r\n")
             .Append("Content-Type: multipart/alternative; boundary=\"").Append(boundary).Append("\"\r\n\r\n")
             .Append(Part(boundary, "text/plain", message.TextBody))

@@ -31,6 +31,12 @@ public sealed class SendGridEmailSender(ISendGridClient client, IOptions<EmailOp
             mail.AddCustomArgs(new Dictionary<string, string>(message.CustomArgs));
         }
 
+        foreach (var (name, value) in message.Headers)
+        {
+            EmailMessage.CheckHeader(name, value);
+            mail.AddHeader(name, value);
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             var response = await PostAsync(mail, message.To, cancellationToken);

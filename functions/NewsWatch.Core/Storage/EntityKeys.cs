@@ -15,4 +15,8 @@ public static class EntityKeys
         SHA256.HashData(Encoding.UTF8.GetBytes(text), digest);
         return Convert.ToHexStringLower(digest[..16]);
     }
+
+    /// <summary>Whether a table would take <paramref name="key"/> as a partition or row key: text from outside is checked before it is used as one.</summary>
+    public static bool IsValid(string? key) =>
+        !string.IsNullOrEmpty(key) && key.Length <= 512 && !key.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
 }

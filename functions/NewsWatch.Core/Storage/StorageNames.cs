@@ -17,6 +17,8 @@ public static class StorageNames
     public const string AssessmentsTable = "assessments";
     public const string SubscribersTable = "subscribers";
     public const string DeliveriesTable = "deliveries";
+    public const string StoriesTable = "stories";
+    public const string DigestsTable = "digests";
 
     /// <summary>Article bodies too large for a queue message (claim check).</summary>
     public const string ArticleBodiesContainer = "article-bodies";
@@ -25,5 +27,5 @@ public static class StorageNames
         [FeedsQueue, PoisonQueueOf(FeedsQueue), ArticlesQueue, PoisonQueueOf(ArticlesQueue), AlertsQueue, PoisonQueueOf(AlertsQueue)];
 
     public static IReadOnlyList<string> Tables { get; } =
-        [FeedsTable, FeedStateTable, SeenArticlesTable, AssessmentsTable, SubscribersTable, DeliveriesTable];
+        [FeedsTable, FeedStateTable, SeenArticlesTable, AssessmentsTable, SubscribersTable, DeliveriesTable, StoriesTable, DigestsTable];
 }

@@ -116,7 +116,7 @@ public sealed class RunOnceTests(AzuriteFixture azurite) : IAsyncLifetime
             ["NewsWatch__Feeds__PollSchedule"] = "*/2 * * * * *",
         });
 
-        using var run = continuous.Start("run");
+        using var run = continuous.Start("run", "--urls", "http://127.0.0.1:0");
         var output = run.StandardOutput.ReadToEndAsync();
         var log = run.StandardError.ReadToEndAsync();
         try

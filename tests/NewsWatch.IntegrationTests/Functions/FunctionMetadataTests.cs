@@ -11,12 +11,15 @@ public sealed class FunctionMetadataTests
     [Fact]
     public void FunctionsMetadata_Build_ListsExactlyTheFunctions()
     {
-        Assert.Equal(["ClassifyArticle", "FetchFeed", "PollFeeds", "PurgeSeenArticles", "SendAlerts"], Metadata.Select(f => (string)f!["name"]!).Order());
+        Assert.Equal(
+            ["ClassifyArticle", "ConfirmSubscription", "FetchFeed", "PollFeeds", "Preferences", "PurgeSeenArticles", "SendAlerts", "SendDigests", "SendGridEvents", "Subscribe", "Unsubscribe"],
+            Metadata.Select(f => (string)f!["name"]!).Order());
     }
 
     [Theory]
     [InlineData("PollFeeds", "%NewsWatch:Feeds:PollSchedule%")]
     [InlineData("PurgeSeenArticles", "%NewsWatch:Feeds:PurgeSchedule%")]
+    [InlineData("SendDigests", "%NewsWatch:Alerts:DigestSchedule%")]
     public void Timer_Metadata_ScheduleFromSettingWithoutRunOnStartup(string function, string schedule)
     {
         var trigger = Trigger(function);
@@ -24,6 +27,22 @@ public sealed class FunctionMetadataTests
         Assert.Equal("timerTrigger", (string?)trigger["type"]);
         Assert.Equal(schedule, (string?)trigger["schedule"]);
         Assert.NotEqual(true, (bool?)trigger["runOnStartup"]);
+    }
+
+    [Theory]
+    [InlineData("Subscribe", "subscribe", "get,post")]
+    [InlineData("ConfirmSubscription", "confirm", "get")]
+    [InlineData("Preferences", "preferences", "get,post")]
+    [InlineData("Unsubscribe", "unsubscribe", "get,post")]
+    [InlineData("SendGridEvents", "events/sendgrid", "post")]
+    public void HttpFunction_Metadata_AnonymousAtTheRouteTheLocalRunnerServes(string function, string route, string methods)
+    {
+        var trigger = Trigger(function);
+
+        Assert.Equal("httpTrigger", (string?)trigger["type"]);
+        Assert.Equal(route, (string?)trigger["route"]);
+        Assert.Equal("anonymous", ((string?)trigger["authLevel"])?.ToLowerInvariant());
+        Assert.Equal(methods.Split(','), trigger["methods"]!.AsArray().Select(m => ((string)m!).ToLowerInvariant()).Order());
     }
 
     [Theory]

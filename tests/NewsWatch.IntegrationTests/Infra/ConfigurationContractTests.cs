@@ -79,7 +79,7 @@ public sealed class ConfigurationContractTests
             [
                 "AzureWebJobsStorage:BlobServiceUri", "AzureWebJobsStorage:ClientId", "AzureWebJobsStorage:Credential",
                 "AzureWebJobsStorage:QueueServiceUri", "AzureWebJobsStorage:TableServiceUri",
-                "NewsWatch:Email:From", "NewsWatch:Feeds:PollSchedule", "NewsWatch:Feeds:PurgeSchedule", "NewsWatch:SendGrid:ApiKey",
+                "NewsWatch:Alerts:DigestSchedule", "NewsWatch:Email:From", "NewsWatch:Feeds:PollSchedule", "NewsWatch:Feeds:PurgeSchedule", "NewsWatch:SendGrid:ApiKey",
                 "NewsWatch:Subscriptions:TokenSigningKey",
             ],
             required);
@@ -94,6 +94,8 @@ public sealed class ConfigurationContractTests
     [InlineData("NewsWatch:Classification:RelevanceThreshold")]
     [InlineData("NewsWatch:Alerts:DeliveryClaimLease")]
     [InlineData("NewsWatch:Subscriptions:ConfirmationLifetime")]
+    [InlineData("NewsWatch:Subscriptions:PublicBaseUrl")]
+    [InlineData("NewsWatch:SendGrid:WebhookVerificationKey")]
     public void CodeSettings_OptionalOnes_AreReadButNotRequired(string key)
     {
         var setting = Assert.Single(Code, s => s.Key == key);
@@ -104,7 +106,7 @@ public sealed class ConfigurationContractTests
     [Fact]
     public void TriggerExpressions_HostMetadataAndSource_Agree()
     {
-        Assert.Equal(["NewsWatch:Feeds:PollSchedule", "NewsWatch:Feeds:PurgeSchedule"], ConfigurationContract.TriggerExpressions());
+        Assert.Equal(["NewsWatch:Alerts:DigestSchedule", "NewsWatch:Feeds:PollSchedule", "NewsWatch:Feeds:PurgeSchedule"], ConfigurationContract.TriggerExpressions());
         Assert.Equal(ConfigurationContract.TriggerExpressions(), ConfigurationContract.TriggerExpressionsInSource());
     }
 

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -32,13 +34,92 @@ public sealed class FakeSendGrid : LocalHttpServer
 
     private int _requests;
 
+    /// <summary>
+    /// Runs after a mail is accepted and recorded, before the 202 goes back: the moment the fault-injection test kills
+    /// the sender's process, so that SendGrid has the mail and the sender never hears so.
+    /// </summary>
+    public Func<JsonObject, Task>? AfterAccept { get; set; }
+
+    /// <summary>Decides an answer for request number N before anything else (a 429 with or without headers, a 500…); null lets it through.</summary>
+    public Func<int, (int Status, Dictionary<string, string> Headers)?>? Chaos { get; set; }
+
+    private readonly ConcurrentQueue<JsonObject> _events = new();
+    private Task? _eventLoop;
+    private CancellationTokenSource? _stopEvents;
+
+    public int EventPostsFailed => _eventPostsFailed;
+
+    private int _eventPostsFailed;
+
+    /// <summary>
+    /// Posts a signed "processed" event for every accepted mail to <paramref name="webhook"/>, in batches, as SendGrid's
+    /// Event Webhook does, retrying a batch the receiver did not take (SendGrid retries for 24 hours).
+    /// </summary>
+    public void StartEventWebhook(Uri webhook, ECDsa key)
+    {
+        _stopEvents = new CancellationTokenSource();
+        var stop = _stopEvents.Token;
+        _eventLoop = Task.Run(async () =>
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            var batch = new List<JsonObject>();
+            while (!stop.IsCancellationRequested)
+            {
+                while (batch.Count < 100 && _events.TryDequeue(out var next))
+                {
+                    batch.Add(next);
+                }
+
+                if (batch.Count > 0)
+                {
+                    var body = new JsonArray([.. batch.Select(e => (JsonNode)e.DeepClone())]).ToJsonString();
+                    var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    var signature = Convert.ToBase64String(key.SignData(Encoding.UTF8.GetBytes(timestamp + body), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
+                    using var request = new HttpRequestMessage(HttpMethod.Post, webhook) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+                    request.Headers.Add("X-Twilio-Email-Event-Webhook-Signature", signature);
+                    request.Headers.Add("X-Twilio-Email-Event-Webhook-Timestamp", timestamp);
+                    try
+                    {
+                        using var response = await http.SendAsync(request, stop);
+                        if (response.IsSuccessStatusCode)
+                        {
+                            batch.Clear();
+                            continue;
+                        }
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                    {
+                        // The receiver is down (killed, restarting): keep the batch and try again.
+                    }
+
+                    Interlocked.Increment(ref _eventPostsFailed);
+                }
+
+                await Task.Delay(100, CancellationToken.None);
+            }
+        }, CancellationToken.None);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_stopEvents is not null)
+        {
+            await _stopEvents.CancelAsync();
+            await (_eventLoop ?? Task.CompletedTask);
+            _stopEvents.Dispose();
+        }
+
+        await base.DisposeAsync();
+    }
+
     public IEnumerable<string> Recipients =>
         Mails.SelectMany(m => m["personalizations"]!.AsArray().SelectMany(p => p!["to"]!.AsArray().Select(t => (string)t!["email"]!)));
 
     protected override void Map(WebApplication app) => app.MapPost("/v3/mail/send", async (HttpContext context) =>
     {
-        Interlocked.Increment(ref _requests);
-        if (NextAnswers.TryDequeue(out var answer))
+        var number = Interlocked.Increment(ref _requests);
+        var scripted = NextAnswers.TryDequeue(out var queued) ? queued : Chaos?.Invoke(number);
+        if (scripted is { } answer)
         {
             foreach (var (name, value) in answer.Headers)
             {
@@ -81,6 +162,25 @@ public sealed class FakeSendGrid : LocalHttpServer
         }
 
         Mails.Enqueue(mail);
+        if (_stopEvents is not null)
+        {
+            var processed = new JsonObject { ["email"] = to, ["event"] = "processed", ["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds() };
+            if (mail["personalizations"]![0]!["custom_args"] is JsonObject args)
+            {
+                foreach (var (name, value) in args)
+                {
+                    processed[name] = value?.DeepClone();
+                }
+            }
+
+            _events.Enqueue(processed);
+        }
+
+        if (AfterAccept is not null)
+        {
+            await AfterAccept(mail);
+        }
+
         return Results.StatusCode(StatusCodes.Status202Accepted);
     });
 

@@ -28,7 +28,7 @@ public abstract class LocalHttpServer : IAsyncDisposable
 
     protected abstract void Map(WebApplication app);
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (_app is not null)
         {

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
 using NewsWatch.Alerts;
 using NewsWatch.Classification;
+using NewsWatch.Email;
 using NewsWatch.Messages;
 using NewsWatch.Subscriptions;
 
@@ -16,6 +18,17 @@ public sealed class AlertEmailTests
     };
 
     private static readonly DealAlert Alert = new("id1", "https://news.example/story?a=1&b=2", "Russia <lifts> embargo", null, Seed);
+
+    private static readonly SubscriptionLinks Links = new(
+        new SubscriptionTokens(Options.Create(new SubscriptionsOptions { TokenSigningKey = new string('k', 32) }), TimeProvider.System),
+        Options.Create(new SubscriptionsOptions { PublicBaseUrl = "https://newswatch.example" }),
+        Options.Create(new EmailOptions { From = "alerts@newswatch.example" }));
+
+    private static EmailMessage Compose(DealAlert alert, Subscriber subscriber, bool update = false, params string[] outlets)
+    {
+        var story = new Story("story1", alert.Title, alert.Url, alert.Assessment.Stage, default, default) { Outlets = ["news.example", .. outlets] };
+        return AlertEmail.Compose(alert, story, update, subscriber, new DeliveryKey("story1", SubscriberStore.IdOf(subscriber.Email), story.DeliveryStage), Links);
+    }
 
     [Fact]
     public void Line_SeedStory_ReadsLikeTheDesign()
@@ -34,7 +47,7 @@ public sealed class AlertEmailTests
     [Fact]
     public void Compose_Alert_BothPartsCarryHeadlineFactsEvidenceAndLink()
     {
-        var mail = AlertEmail.Compose(Alert, new Subscriber("desk@example.org", ["Pakistan"], []));
+        var mail = Compose(Alert, new Subscriber("desk@example.org", ["Pakistan"], []));
 
         Assert.Equal("desk@example.org", mail.To);
         Assert.Equal("[NewsWatch] Russia → Pakistan: Mi-35 (negotiating)", mail.Subject);
@@ -42,7 +55,7 @@ public sealed class AlertEmailTests
         Assert.Contains("Russia → Pakistan · 12 × Mi-35 (aircraft)", mail.TextBody);
         Assert.Contains("\"Russia is negotiating the sale of Mi-35 attack helicopters to Islamabad.\"  (news.example)", mail.TextBody);
         Assert.Contains("https://news.example/story?a=1&b=2", mail.TextBody);
-        Assert.Contains("follows Pakistan", mail.TextBody);
+        Assert.Contains("Why you got this: country Pakistan", mail.TextBody);
 
         Assert.Contains("Russia &lt;lifts&gt; embargo", mail.HtmlBody);
         Assert.DoesNotContain("<lifts>", mail.HtmlBody);
@@ -88,7 +101,7 @@ public sealed class AlertEmailTests
     public void Compose_HostileTitleEvidenceAndUrl_NoMarkupNoScriptLinkNoHeaderBreak(string hostile, string url)
     {
         var deal = Seed with { EvidenceSentence = hostile + " Russia sells Mi-35s." };
-        var mail = AlertEmail.Compose(new DealAlert("id1", url, hostile + "\r\nBcc: x@example.org", null, deal), new Subscriber("desk@example.org", [], []));
+        var mail = Compose(new DealAlert("id1", url, hostile + "\r\nBcc: x@example.org", null, deal), new Subscriber("desk@example.org", [], []));
 
         Assert.DoesNotContain("<script", mail.HtmlBody, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<img", mail.HtmlBody, StringComparison.OrdinalIgnoreCase);
@@ -103,7 +116,7 @@ public sealed class AlertEmailTests
     [Fact]
     public void Compose_Alert_CategoryAndIdsForTheWebhook()
     {
-        var mail = AlertEmail.Compose(Alert, new Subscriber("Desk@Example.org", [], []));
+        var mail = Compose(Alert, new Subscriber("Desk@Example.org", [], []));
 
         Assert.Equal(["newswatch-alert"], mail.Categories);
         Assert.Equal("id1", mail.CustomArgs["article_id"]);
@@ -113,6 +126,41 @@ public sealed class AlertEmailTests
     [Fact]
     public void Compose_SubscriberWithoutFilters_SaysAllDeals()
     {
-        Assert.Contains("follows all arms deals", AlertEmail.Compose(Alert, new Subscriber("a@example.org", [], [])).TextBody);
+        Assert.Contains("Why you got this: all arms deals", Compose(Alert, new Subscriber("a@example.org", [], [])).TextBody);
+    }
+
+    [Fact]
+    public void Compose_Alert_OneClickUnsubscribeHeadersWithHttpsAndMailto()
+    {
+        var mail = Compose(Alert, new Subscriber("desk@example.org", [], []));
+
+        Assert.Matches(@"^<https://newswatch\.example/api/unsubscribe\?token=[\w\-.]+>, <mailto:unsubscribe@newswatch\.example\?subject=unsubscribe%20[\w\-.]+>$", mail.Headers["List-Unsubscribe"]);
+        Assert.Equal("List-Unsubscribe=One-Click", mail.Headers["List-Unsubscribe-Post"]);
+        Assert.Contains("https://newswatch.example/api/preferences?token=", mail.HtmlBody);
+        Assert.Contains("Unsubscribe: https://newswatch.example/api/unsubscribe?token=", mail.TextBody);
+    }
+
+    [Fact]
+    public void Compose_Alert_MatchedTermsHighlightedAndFactsInATable()
+    {
+        var deal = Seed with { Evidence = [new Evidence("system", "Mi-35"), new Evidence("transfer", "negotiating the sale")] };
+
+        var mail = Compose(Alert with { Assessment = deal }, new Subscriber("desk@example.org", [], []));
+
+        Assert.Contains(">Mi-35</mark>", mail.HtmlBody);
+        Assert.Contains(">negotiating the sale</mark>", mail.HtmlBody);
+        Assert.Contains(">Supplier → recipient</th><td style=\"padding:4px 0\">Russia → Pakistan</td>", mail.HtmlBody);
+    }
+
+    [Fact]
+    public void Compose_StageUpdate_MarkedAsUpdateWithTheOtherOutlets()
+    {
+        var mail = Compose(Alert, new Subscriber("desk@example.org", [], []), update: true, "wire.example", "daily.example");
+
+        Assert.Equal("[NewsWatch] Update: Russia → Pakistan: Mi-35 (negotiating)", mail.Subject);
+        Assert.Contains("UPDATE: this deal is now negotiating", mail.TextBody);
+        Assert.Contains("Also reported by: wire.example, daily.example", mail.TextBody);
+        Assert.Equal("story1:" + SubscriberStore.IdOf("desk@example.org") + ":negotiating", mail.CustomArgs["delivery_id"]);
+        Assert.Equal("story1", mail.CustomArgs["story_id"]);
     }
 }

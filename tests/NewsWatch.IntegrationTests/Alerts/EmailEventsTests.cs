@@ -2,15 +2,16 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Hosting;
+using NewsWatch.Alerts;
 using NewsWatch.Email;
 using NewsWatch.IntegrationTests.Infrastructure;
 using NewsWatch.Subscriptions;
 
-namespace NewsWatch.IntegrationTests.Subscriptions;
+namespace NewsWatch.IntegrationTests.Alerts;
 
 /// <summary>SendGrid's Event Webhook posts, signed with a key made here, applied to the subscribers table over Azurite.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class SuppressionEventsTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class EmailEventsTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private readonly ECDsa _sendGrid = ECDsa.Create(ECCurve.NamedCurves.nistP256);
     private IHost _host = null!;
@@ -69,7 +70,7 @@ public sealed class SuppressionEventsTests(AzuriteFixture azurite) : IAsyncLifet
         var body = Encoding.UTF8.GetBytes("""[{"email":"reader@example.org","event":"unsubscribe"}]""");
 
         var forged = await Receive(body, sign: attacker);
-        var unsigned = await _host.Get<SuppressionEvents>().ReceiveAsync(null, null, body, default);
+        var unsigned = await _host.Get<EmailEvents>().ReceiveAsync(null, null, body, default);
 
         Assert.Equal(WebhookVerdict.Forged, forged.Verdict);
         Assert.Equal(WebhookVerdict.NotSigned, unsigned.Verdict);
@@ -89,6 +90,6 @@ public sealed class SuppressionEventsTests(AzuriteFixture azurite) : IAsyncLifet
     {
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var signature = Convert.ToBase64String(sign.SignData([.. Encoding.ASCII.GetBytes(timestamp), .. body], HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
-        return _host.Get<SuppressionEvents>().ReceiveAsync(signature, timestamp, body, default);
+        return _host.Get<EmailEvents>().ReceiveAsync(signature, timestamp, body, default);
     }
 }
