@@ -120,10 +120,11 @@ public static class NewsWatchComposition
             return;
         }
 
-        // A mail/send POST is not safe to repeat blindly: the queue retry (with the delivery
-        // ledger) is the retry; HTTP-level retries are limited to safe methods.
+        // Only a deadline per request. Retries of mail/send (429 after its reset, 5xx with jitter) are the sender's,
+        // and the standard handler's circuit breaker would count SendGrid's throttling as failure and refuse every
+        // mail for its break: a burst of 429s would turn into a burst of queue retries.
         services.AddHttpClient(nameof(SendGridClient))
-            .AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
+            .AddResilienceHandler("sendgrid", pipeline => pipeline.AddTimeout(TimeSpan.FromSeconds(30)));
         services.AddSingleton<ISendGridClient>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<SendGridOptions>>().Value;

@@ -32,7 +32,12 @@ internal static class RunCommand
         {
             var runner = ActivatorUtilities.CreateInstance<LocalRunner>(
                 services,
-                QueueHostSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json")));
+                QueueHostSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json")) with
+                {
+                    ProcessingLease = int.TryParse(Environment.GetEnvironmentVariable("NEWSWATCH_RUNNER_PROCESSING_LEASE"), out var seconds) && seconds > 0
+                        ? TimeSpan.FromSeconds(seconds)
+                        : TimeSpan.FromMinutes(10),
+                });
             if (parse.GetValue(once))
             {
                 try

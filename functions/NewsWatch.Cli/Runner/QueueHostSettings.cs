@@ -11,6 +11,13 @@ namespace NewsWatch.Cli.Runner;
 /// </summary>
 public sealed record QueueHostSettings(int BatchSize, int MaxDequeueCount, TimeSpan VisibilityTimeout, TimeSpan MaxPollingInterval)
 {
+    /// <summary>
+    /// How long a message stays invisible while its function runs: ten minutes, as the Functions host's queue
+    /// listener. A crashed process's messages come back after it, which is why a crash test may shorten it
+    /// (NEWSWATCH_RUNNER_PROCESSING_LEASE, seconds; a runner-only knob, host.json has no such setting).
+    /// </summary>
+    public TimeSpan ProcessingLease { get; init; } = TimeSpan.FromMinutes(10);
+
     public static QueueHostSettings Defaults { get; } = new(16, 5, TimeSpan.Zero, TimeSpan.FromMinutes(1));
 
     public static QueueHostSettings Load(string hostJsonPath)

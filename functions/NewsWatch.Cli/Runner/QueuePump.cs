@@ -12,9 +12,6 @@ namespace NewsWatch.Cli.Runner;
 /// </summary>
 public sealed partial class QueuePump
 {
-    // The host keeps a message invisible while its function runs (and renews); ten minutes covers any run here.
-    private static readonly TimeSpan ProcessingLease = TimeSpan.FromMinutes(10);
-
     private readonly string _queueName;
     private readonly QueueClient _queue;
     private readonly QueueClient _poison;
@@ -35,7 +32,7 @@ public sealed partial class QueuePump
     /// <summary>Processes one batch; returns how many messages it received.</summary>
     public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
     {
-        var batch = await _queue.ReceiveMessagesAsync(_settings.BatchSize, ProcessingLease, cancellationToken);
+        var batch = await _queue.ReceiveMessagesAsync(_settings.BatchSize, _settings.ProcessingLease, cancellationToken);
         await Task.WhenAll(batch.Value.Select(message => ProcessAsync(message, cancellationToken)));
         return batch.Value.Length;
     }
