@@ -20,6 +20,8 @@ public sealed partial class LocalRunner(
     FeedPoller poller,
     ArticleAssessor assessor,
     AlertDispatcher dispatcher,
+    DigestSender digests,
+    IOptions<AlertsOptions> alerts,
     StorageAccount storage,
     QueueHostSettings queueSettings,
     IOptions<FeedsOptions> feeds,
@@ -82,29 +84,30 @@ public sealed partial class LocalRunner(
     /// <summary>Runs until cancelled (Ctrl+C).</summary>
     public Task RunAsync(CancellationToken cancellationToken) =>
         Task.WhenAll(
-            TimerAsync(cancellationToken),
+            TimerAsync("feed poll", feeds.Value.PollSchedule, ct => scheduler.QueueDueFeedsAsync(everyFeed: false, ct), cancellationToken),
+            TimerAsync("digest run", alerts.Value.DigestSchedule, digests.SendDueAsync, cancellationToken),
             FeedsPump().RunAsync(cancellationToken),
             ArticlesPump().RunAsync(cancellationToken),
             AlertsPump().RunAsync(cancellationToken));
 
-    private async Task TimerAsync(CancellationToken cancellationToken)
+    private async Task TimerAsync(string name, string expression, Func<CancellationToken, Task> run, CancellationToken cancellationToken)
     {
-        var schedule = CronExpression.Parse(feeds.Value.PollSchedule, CronFormat.IncludeSeconds);
+        var schedule = CronExpression.Parse(expression, CronFormat.IncludeSeconds);
         while (!cancellationToken.IsCancellationRequested)
         {
             var now = clock.GetUtcNow();
             var next = schedule.GetNextOccurrence(now, TimeZoneInfo.Utc)
-                ?? throw new InvalidOperationException($"schedule '{feeds.Value.PollSchedule}' never fires");
-            LogNextPoll(next);
+                ?? throw new InvalidOperationException($"schedule '{expression}' never fires");
+            LogNextRun(name, next);
             await Task.Delay(next - now, clock, cancellationToken);
             try
             {
-                await scheduler.QueueDueFeedsAsync(everyFeed: false, cancellationToken);
+                await run(cancellationToken);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 // As the Functions host does with a failed timer run: log it and wait for the next tick.
-                LogPollFailed(ex.Message, ex);
+                LogRunFailed(name, ex.Message, ex);
             }
         }
     }
@@ -121,9 +124,9 @@ public sealed partial class LocalRunner(
     private QueuePump AlertsPump() => new(storage, StorageNames.AlertsQueue, queueSettings, async (body, token) =>
         Summary.AddEmails(await dispatcher.DispatchAsync(QueueMessageSerializer.DeserializeAlert(body), token)), logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Next feed poll at {Next:O}")]
-    private partial void LogNextPoll(DateTimeOffset next);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Next {Timer} at {Next:O}")]
+    private partial void LogNextRun(string timer, DateTimeOffset next);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Feed poll failed: {Reason}")]
-    private partial void LogPollFailed(string reason, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The {Timer} failed: {Reason}")]
+    private partial void LogRunFailed(string timer, string reason, Exception exception);
 }

@@ -8,7 +8,7 @@ namespace NewsWatch.IntegrationTests.Infrastructure;
 /// <summary>The services the function app runs with (AddNewsWatch), pointed at Azurite and the fake SendGrid.</summary>
 public static class PipelineHost
 {
-    public static async Task<IHost> StartAsync(string storage, Uri sendGrid, IDictionary<string, string?>? settings = null)
+    public static async Task<IHost> StartAsync(string storage, Uri sendGrid, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -26,6 +26,11 @@ public static class PipelineHost
         }
 
         builder.Logging.ClearProviders();
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock); // AddNewsWatch keeps a TimeProvider already registered
+        }
+
         builder.AddNewsWatch();
         var host = builder.Build();
         await host.StartAsync();
