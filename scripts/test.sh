@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every NewsWatch test on a fresh machine: installs Azurite (npm ci), builds with warnings
+# Runs every NewsWatch test on a fresh machine: installs Azurite (npm ci) and Debian's chromium, builds with warnings
 # as errors, runs the unit and integration tests (the integration fixture starts Azurite on free
 # ports and stops it), and ends with one "N passed, N failed" line.
 set -euo pipefail
@@ -9,6 +9,12 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 [ -x node_modules/.bin/azurite ] && [ node_modules/.package-lock.json -nt package-lock.json ] \
   || npm ci --no-audit --no-fund --loglevel=error
+
+# The browser tests drive Debian's Chromium (Playwright for .NET, with our own binary): install it once.
+if ! [ -x /usr/bin/chromium ]; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+fi
 
 # NU1603 comes only from the Worker SDK's generated extensions project (exact versions not served here).
 dotnet build NewsWatch.sln -c Release -warnaserror -warnNotAsError:NU1603 -nologo -v quiet

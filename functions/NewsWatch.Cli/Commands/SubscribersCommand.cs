@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using NewsWatch.Alerts;
 using NewsWatch.Classification;
 using NewsWatch.Subscriptions;
 
@@ -131,8 +132,32 @@ internal static class SubscribersCommand
 
         var showEmail = new Argument<string>("email") { Description = "The subscriber's email address" };
         var show = new Command("show", "Show a subscriber's filters and state") { showEmail };
-        show.SetAction((parse, token) => OnSubscriber(parse.GetValue(showEmail), async (store, address, ct) =>
-            await store.GetAsync(address, ct) is { } subscriber ? Describe(subscriber) : null, token));
+        show.SetAction((parse, token) =>
+        {
+            if (!SubscriberEmail.TryNormalize(parse.GetValue(showEmail), out var address, out var error))
+            {
+                return CliHost.Fail(error);
+            }
+
+            return CliHost.RunAsync(async (services, ct) =>
+            {
+                if (await services.GetRequiredService<SubscriberStore>().GetAsync(address, ct) is not { } subscriber)
+                {
+                    await Console.Error.WriteLineAsync($"newswatch: no subscriber {address}");
+                    return 1;
+                }
+
+                Console.WriteLine(Describe(subscriber));
+                var emails = await services.GetRequiredService<DeliveryLedger>().RecentAsync(SubscriberStore.IdOf(address), 10, ct);
+                Console.WriteLine(emails.Count == 0 ? "no emails yet" : "last emails:");
+                foreach (var (key, status, at) in emails)
+                {
+                    Console.WriteLine($"  {at:yyyy-MM-dd HH:mm}Z  {status,-8}  {(key.StoryId == DigestSender.DigestStory ? "digest of " + key.Stage : $"story {key.StoryId} ({key.Stage})")}");
+                }
+
+                return 0;
+            }, token);
+        });
 
         return new Command("subscribers", "Manage who gets alerts") { add, list, remove, show, suppress, unsuppress };
     }

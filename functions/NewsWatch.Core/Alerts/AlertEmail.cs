@@ -66,11 +66,10 @@ public static class AlertEmail
             .Append("th{color:#aab0b6!important}.quote{border-color:#3c4650!important;color:#d0d4d8!important}mark{background:#5c4a00!important;color:#fff!important}.muted{color:#9aa0a6!important}}</style></head>")
             .Append("<body style=\"margin:0;padding:0;background:#f3f5f7;color:#1b1b1b;font-family:Segoe UI,Helvetica,Arial,sans-serif\">")
             .Append("<div class=\"card\" style=\"max-width:640px;margin:0 auto;padding:20px 16px;background:#ffffff\">");
-        if (update)
-        {
-            html.Append("<p style=\"margin:0 0 8px;font-size:13px;font-weight:700;letter-spacing:.04em;color:#8a5a00;text-transform:uppercase\">Update: now ")
-                .Append(Encode(StageText(deal, story))).Append("</p>");
-        }
+        // The eyebrow says what the email is before the headline does: an alert, or an update of one.
+        html.Append(update
+            ? "<p style=\"margin:0 0 8px;font-size:13px;font-weight:700;letter-spacing:.04em;color:#8a5a00;text-transform:uppercase\">Update: now " + Encode(StageText(deal, story)) + "</p>"
+            : "<p class=\"muted\" style=\"margin:0 0 8px;font-size:13px;font-weight:700;letter-spacing:.04em;color:#5f6b76;text-transform:uppercase\">NewsWatch arms-deal alert</p>");
 
         html.Append("<h1 style=\"font-size:20px;line-height:1.3;margin:0 0 12px\">");
         if (link is not null)
@@ -148,7 +147,7 @@ public static class AlertEmail
             rows.Add(("Value", deal.Value));
         }
 
-        rows.Add(("Relevance", deal.Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)));
+        rows.Add(("Confidence", deal.Score.ToString("0%", System.Globalization.CultureInfo.InvariantCulture) + " that this reports an arms deal"));
         var table = new StringBuilder("<table role=\"presentation\" style=\"border-collapse:collapse;margin:0 0 12px;font-size:14px;width:100%\">");
         foreach (var (name, value) in rows)
         {

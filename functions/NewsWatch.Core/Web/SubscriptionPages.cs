@@ -18,7 +18,7 @@ public static class SubscriptionPages
         "fieldset{margin-top:.75rem;border:1px solid #8888}fieldset label{display:inline-block;font-weight:400;margin:.2rem 1rem .2rem 0}" +
         "button{margin-top:1rem;padding:.6rem 1.2rem;font-size:1rem;background:#0b4f8a;color:#fff;border:0;border-radius:4px;cursor:pointer}" +
         "button:focus-visible,input:focus-visible,select:focus-visible{outline:3px solid #f0a500;outline-offset:2px}" +
-        ".error{border-left:4px solid #b00020;padding:.5rem .75rem;background:#b0002014}.note{color:#666}.hint{font-weight:400;color:#666;font-size:.9rem}";
+        "h1{font-size:1.6rem;line-height:1.25}.error{border-left:4px solid #b00020;padding:.5rem .75rem;background:#b0002014}.ok{border-left:4px solid #1e7b34;padding:.5rem .75rem;background:#1e7b3414}.note{color:#666}.hint{font-weight:400;color:#666;font-size:.9rem}";
 
     public static HtmlPage Subscribe(string action, string? error = null, string? email = null) => Page(error is null ? 200 : 400, "Subscribe to NewsWatch",
         $"<p>Arms-deal alerts from the world's news, by email: one per deal, with the facts and the evidence.</p>{Error(error)}" +
@@ -40,7 +40,7 @@ public static class SubscriptionPages
         ArgumentNullException.ThrowIfNull(subscriber);
         var body = new StringBuilder()
             .Append("<p>Alerts go to <strong>").Append(Encode(subscriber.Email)).Append("</strong>. Every filter you set must match; an empty one matches everything.</p>")
-            .Append(message is null ? "" : $"<p role=\"status\"><strong>{Encode(message)}</strong></p>")
+            .Append(message is null ? "" : $"<p class=\"ok\" role=\"status\"><strong>{Encode(message)}</strong></p>")
             .Append(Error(error))
             .Append("<form method=\"post\" action=\"").Append(Encode(action)).Append("\">")
             .Append(TextField("countries", "Countries (supplier or recipient)", Join(subscriber.Countries), "Comma-separated. Example: Pakistan, India"))

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using NewsWatch.Alerts;
 using NewsWatch.Classification;
@@ -67,7 +65,7 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite, ITestOutputHelper o
             await alerts.SendMessageAsync(QueueMessageSerializer.Serialize(alert));
         }
 
-        var port = FreePort();
+        var port = RunnerProcess.FreePort();
         _sendGrid.Chaos = Chaos;
         var accepted = 0;
         _sendGrid.AfterAccept = async _ =>
@@ -168,10 +166,4 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite, ITestOutputHelper o
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

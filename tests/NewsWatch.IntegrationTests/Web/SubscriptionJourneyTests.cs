@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -28,8 +26,7 @@ public sealed partial class SubscriptionJourneyTests(AzuriteFixture azurite) : I
     private readonly HttpClient _http = new();
     private FeedServer _feeds = null!;
     private FakeSendGrid _sendGrid = null!;
-    private Process _run = null!;
-    private Task<string> _log = null!;
+    private RunnerProcess _run = null!;
     private Uri _base = null!;
     private NewsWatchProcess _cli = null!;
     private readonly List<string> _items = [];
@@ -41,8 +38,7 @@ public sealed partial class SubscriptionJourneyTests(AzuriteFixture azurite) : I
         _sendGrid = new FakeSendGrid();
         await _sendGrid.StartAsync();
         PublishFeed(Item("n1", "Central bank holds rates", "The central bank left its main interest rate unchanged."));
-        _base = new Uri($"http://127.0.0.1:{FreePort()}/");
-        _cli = new NewsWatchProcess(new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["NewsWatch__SendGrid__ApiKey"] = FakeSendGrid.ApiKey,
@@ -50,26 +46,18 @@ public sealed partial class SubscriptionJourneyTests(AzuriteFixture azurite) : I
             ["NewsWatch__SendGrid__WebhookVerificationKey"] = Convert.ToBase64String(_webhookKey.ExportSubjectPublicKeyInfo()),
             ["NewsWatch__Feeds__PollSchedule"] = "* * * * * *",
             ["NewsWatch__Feeds__MinInterval"] = "00:00:01", // items come seconds apart: the feed is due every second or two
-            ["NewsWatch__Subscriptions__PublicBaseUrl"] = _base.AbsoluteUri.TrimEnd('/'),
             ["NewsWatch__Subscriptions__TokenSigningKey"] = SigningKey,
-        });
+        };
+        _cli = new NewsWatchProcess(settings);
         Assert.Equal(0, (await _cli.RunAsync("feeds", "add", _feeds.UrlOf("desk.xml").AbsoluteUri)).ExitCode);
         Assert.Equal(0, (await _cli.RunAsync("subscribers", "add", Control)).ExitCode);
-        _run = _cli.Start("run", "--urls", _base.AbsoluteUri.TrimEnd('/'));
-        _log = _run.StandardError.ReadToEndAsync();
-        _ = _run.StandardOutput.ReadToEndAsync();
-        await Until(async () => (await _http.GetAsync(new Uri(_base, "api/subscribe"))).IsSuccessStatusCode, "the runner's HTTP endpoints");
+        _run = await RunnerProcess.StartAsync(settings);
+        _base = _run.BaseUrl;
     }
 
     public async Task DisposeAsync()
     {
-        if (!_run.HasExited)
-        {
-            _run.Kill(entireProcessTree: true);
-        }
-
-        await _run.WaitForExitAsync();
-        _run.Dispose();
+        await _run.DisposeAsync();
         _http.Dispose();
         _webhookKey.Dispose();
         await _feeds.DisposeAsync();
@@ -233,7 +221,7 @@ public sealed partial class SubscriptionJourneyTests(AzuriteFixture azurite) : I
             await Task.Delay(200);
         }
 
-        Assert.Fail($"waited 60 s for {what}; runner exited: {_run.HasExited}; log: {(_run.HasExited ? await _log : "(running)")}");
+        Assert.Fail($"waited 60 s for {what}; runner exited: {_run.HasExited}; log: {(_run.HasExited ? await _run.Log : "(running)")}");
     }
 
     private Uri Link(JsonObject mail, string route)
@@ -255,13 +243,6 @@ public sealed partial class SubscriptionJourneyTests(AzuriteFixture azurite) : I
 
     private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
         new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [GeneratedRegex("<(https?://[^>]+)>")]
     private static partial Regex ListUnsubscribeHttps();
