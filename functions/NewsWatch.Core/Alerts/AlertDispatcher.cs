@@ -8,11 +8,13 @@ using NewsWatch.Subscriptions;
 namespace NewsWatch.Alerts;
 
 /// <summary>
-/// The alert stage: emails one relevant article to every subscriber who follows it, at most
-/// once each, and never to a suppressed address (unsubscribed, bounced, reported as spam). Each subscriber is settled on their own, so one bad address or one slow send
-/// never holds back the others: a mail refused for good is recorded and not retried; a mail
-/// that failed is retried with the whole alert (the ledger skips those already sent); a mail
-/// another attempt is still sending is looked at again once that attempt's lease has run out.
+/// The alert stage: joins a relevant article to its story, then emails every confirmed subscriber who follows it
+/// once per story and stage (a later report at the same stage only adds its outlet; a later stage is an update),
+/// or sets the story aside for their digest. Never to a suppressed address (unsubscribed, bounced, reported as
+/// spam). Each subscriber is settled on their own, so one bad address or one slow send never holds back the others:
+/// a mail refused for good is recorded and not retried; a mail that failed is retried with the whole alert (the
+/// ledger skips those already sent); a mail another attempt is still sending is looked at again once that
+/// attempt's lease has run out.
 /// </summary>
 public sealed partial class AlertDispatcher(
     SubscriberStore subscribers,

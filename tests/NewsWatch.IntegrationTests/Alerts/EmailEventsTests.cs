@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Hosting;
@@ -86,10 +85,28 @@ public sealed class EmailEventsTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.False((await _store.GetAsync("reader@example.org", default))!.Suppressed);
     }
 
+    [Fact]
+    public async Task Receive_ProcessedEventForAClaim_MarksItSentAndIgnoresUnknownIds()
+    {
+        var ledger = _host.Get<DeliveryLedger>();
+        var key = new DeliveryKey("story", SubscriberStore.IdOf("reader@example.org"), "signed");
+        Assert.NotNull(await ledger.TryClaimAsync(key, "reader@example.org", default)); // the sender died after SendGrid took the mail
+        var body = Encoding.UTF8.GetBytes($$"""
+            [{"email":"reader@example.org","event":"processed","delivery_id":"{{key.Id}}"},
+             {"email":"reader@example.org","event":"processed","delivery_id":"no:such:delivery"},
+             {"email":"reader@example.org","event":"processed","delivery_id":"bad/key#?"}]
+            """);
+
+        var outcome = await Receive(body, sign: _sendGrid);
+
+        Assert.Equal(1, outcome.Confirmed);
+        Assert.Equal("sent", await ledger.StatusAsync(key, default));
+        Assert.Null(await ledger.TryClaimAsync(key, "reader@example.org", default));
+    }
+
     private Task<WebhookOutcome> Receive(byte[] body, ECDsa sign)
     {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var signature = Convert.ToBase64String(sign.SignData([.. Encoding.ASCII.GetBytes(timestamp), .. body], HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
+        var (signature, timestamp) = EventWebhookSignature.Sign(sign, body);
         return _host.Get<EmailEvents>().ReceiveAsync(signature, timestamp, body, default);
     }
 }

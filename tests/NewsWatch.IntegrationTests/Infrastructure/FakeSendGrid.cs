@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -73,11 +72,7 @@ public sealed class FakeSendGrid : LocalHttpServer
                 if (batch.Count > 0)
                 {
                     var body = new JsonArray([.. batch.Select(e => (JsonNode)e.DeepClone())]).ToJsonString();
-                    var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    var signature = Convert.ToBase64String(key.SignData(Encoding.UTF8.GetBytes(timestamp + body), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
-                    using var request = new HttpRequestMessage(HttpMethod.Post, webhook) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-                    request.Headers.Add("X-Twilio-Email-Event-Webhook-Signature", signature);
-                    request.Headers.Add("X-Twilio-Email-Event-Webhook-Timestamp", timestamp);
+                    using var request = EventWebhookSignature.Post(webhook, body, key);
                     try
                     {
                         using var response = await http.SendAsync(request, stop);

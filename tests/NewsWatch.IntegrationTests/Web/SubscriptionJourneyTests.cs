@@ -161,18 +161,8 @@ public sealed partial class SubscriptionJourneyTests(AzuriteFixture azurite) : I
         Assert.Contains("is not an email address", await refused.Content.ReadAsStringAsync());
     }
 
-    private Task<HttpResponseMessage> PostEvents(string body, ECDsa? signer)
-    {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_base, "api/events/sendgrid")) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        if (signer is not null)
-        {
-            request.Headers.Add("X-Twilio-Email-Event-Webhook-Signature", Convert.ToBase64String(signer.SignData(Encoding.UTF8.GetBytes(timestamp + body), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence)));
-            request.Headers.Add("X-Twilio-Email-Event-Webhook-Timestamp", timestamp);
-        }
-
-        return _http.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PostEvents(string body, ECDsa? signer) =>
+        _http.SendAsync(EventWebhookSignature.Post(new Uri(_base, "api/events/sendgrid"), body, signer));
 
     private void PublishFeed(params string[] items)
     {
