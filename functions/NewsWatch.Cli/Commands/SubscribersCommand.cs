@@ -36,48 +36,29 @@ internal static class SubscribersCommand
         var add = new Command("add", "Add a subscriber, or change the filters of one") { email, countries, categories, suppliers, recipients, systems, stages, keywords, minScore, digest, timeZone };
         add.SetAction((parse, token) =>
         {
+            // The same fields and rules as the preferences form.
+            var score = parse.GetValue(minScore);
+            var hour = parse.GetValue(digest);
+            var fields = new FilterFields(new Dictionary<string, IReadOnlyList<string?>>
+            {
+                ["countries"] = parse.GetValue(countries) ?? [],
+                ["categories"] = parse.GetValue(categories) ?? [],
+                ["suppliers"] = parse.GetValue(suppliers) ?? [],
+                ["recipients"] = parse.GetValue(recipients) ?? [],
+                ["systems"] = parse.GetValue(systems) ?? [],
+                ["stages"] = parse.GetValue(stages) ?? [],
+                ["keywords"] = parse.GetValue(keywords) ?? [],
+                ["min_score"] = [score.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+                ["delivery"] = [hour is null ? "immediate" : "digest"],
+                ["digest_hour"] = [hour?.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+                ["time_zone"] = [parse.GetValue(timeZone)],
+            });
             if (!SubscriberEmail.TryNormalize(parse.GetValue(email), out var address, out var error)
-                || !FilterText.TryCountries(parse.GetValue(countries), out var countryList, out error)
-                || !FilterText.TryCategories(parse.GetValue(categories), out var categoryList, out error)
-                || !FilterText.TryCountries(parse.GetValue(suppliers), out var supplierList, out error)
-                || !FilterText.TryCountries(parse.GetValue(recipients), out var recipientList, out error)
-                || !FilterText.TrySystems(parse.GetValue(systems), out var systemList, out error)
-                || !FilterText.TryStages(parse.GetValue(stages), out var stageList, out error)
-                || !FilterText.TryKeywords(parse.GetValue(keywords), out var keywordList, out error))
+                || !fields.TryApply(new Subscriber(address, [], []), out var subscriber, out error))
             {
                 return CliHost.Fail(error);
             }
 
-            var zone = parse.GetValue(timeZone) ?? "UTC";
-            if (!DigestSchedule.IsKnown(zone))
-            {
-                return CliHost.Fail($"'{zone}' is not an IANA time zone (e.g. Europe/Paris)");
-            }
-
-            var hour = parse.GetValue(digest) ?? 8;
-            if (hour is < 0 or > 23)
-            {
-                return CliHost.Fail($"--digest takes an hour from 0 to 23, not {hour}");
-            }
-
-            var score = parse.GetValue(minScore);
-            if (double.IsNaN(score) || score is < 0 or > 1)
-            {
-                return CliHost.Fail($"--min-score must be between 0 and 1, not {score}");
-            }
-
-            var subscriber = new Subscriber(address, countryList, categoryList)
-            {
-                Suppliers = supplierList,
-                Recipients = recipientList,
-                Systems = systemList,
-                Stages = stageList,
-                MinScore = score,
-                Keywords = keywordList,
-                Delivery = parse.GetValue(digest) is null ? DeliveryMode.Immediate : DeliveryMode.Digest,
-                DigestHour = hour,
-                TimeZone = zone,
-            };
             return CliHost.RunAsync(async (services, ct) =>
             {
                 await services.GetRequiredService<SubscriberStore>().SaveAsync(subscriber, ct);

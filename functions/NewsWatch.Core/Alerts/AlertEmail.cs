@@ -25,7 +25,7 @@ public static class AlertEmail
         var evidence = deal.EvidenceSentence;
         var source = Uri.TryCreate(alert.Url, UriKind.Absolute, out var url) ? url.Host : "";
         var others = story.Outlets.Where(outlet => outlet != source).ToList();
-        var subject = (update ? "[NewsWatch] Update: " : "") + Subject(alert)[(update ? "[NewsWatch] ".Length : 0)..];
+        var subject = update ? OneLine("[NewsWatch] Update: " + Subject(alert)["[NewsWatch] ".Length..], MaxSubject) : Subject(alert);
         var link = SafeLink(alert.Url);
         var why = string.Join("; ", subscriber.Reasons(deal, alert.Title));
         var preferences = links.Preferences(subscriber.Email);

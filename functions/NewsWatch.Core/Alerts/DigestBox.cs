@@ -24,7 +24,7 @@ public sealed class DigestBox(StorageAccount storage, TimeProvider clock)
         return _table.UpsertEntityAsync(
             new TableEntity(SubscriberStore.IdOf(subscriber.Email), story.Id)
             {
-                ["Headline"] = story.Headline, ["Url"] = story.Url, ["Facts"] = DealFacts.Line(alert.Assessment) is { Length: > 0 } facts ? facts : "",
+                ["Headline"] = story.Headline, ["Url"] = story.Url, ["Facts"] = DealFacts.Line(alert.Assessment),
                 ["Outlets"] = string.Join('\n', story.Outlets), ["AddedAt"] = clock.GetUtcNow(),
             },
             TableUpdateMode.Replace,

@@ -17,7 +17,7 @@ public sealed class StoryStore(StorageAccount storage, TimeProvider clock, IOpti
 {
     private const string StoryPartition = "story";
     private const string DealPartition = "deal";
-    private const string TextPartition = "text";
+    private const string TextPartition = "text-";
     private const int MaxListed = 50;
     private readonly TableClient _table = storage.Table(StorageNames.StoriesTable);
 
@@ -40,7 +40,7 @@ public sealed class StoryStore(StorageAccount storage, TimeProvider clock, IOpti
         }
 
         await _table.UpsertEntityAsync(
-            new TableEntity(TextPartition, StoryIdOf(alert.ArticleId)) { ["StoryId"] = storyId, ["Hash"] = unchecked((long)textHash), ["LastSeen"] = now },
+            new TableEntity(TextPartitionOf(now), StoryIdOf(alert.ArticleId)) { ["StoryId"] = storyId, ["Hash"] = unchecked((long)textHash) },
             TableUpdateMode.Replace,
             cancellationToken);
         return update;
@@ -51,6 +51,8 @@ public sealed class StoryStore(StorageAccount storage, TimeProvider clock, IOpti
         var found = await _table.GetEntityIfExistsAsync<TableEntity>(StoryPartition, storyId, cancellationToken: cancellationToken);
         return found.HasValue ? ToStory(found.Value!) : null;
     }
+
+    private static string TextPartitionOf(DateTimeOffset day) => TextPartition + day.UtcDateTime.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string StoryIdOf(string articleId) => EntityKeys.Hash("story|" + articleId);
 
@@ -126,16 +128,19 @@ public sealed class StoryStore(StorageAccount storage, TimeProvider clock, IOpti
             return null;
         }
 
-        var since = now - options.Value.StoryWindow;
+        // One partition per day: a lookup reads the window's days, however long the table has been filling.
         string? best = null;
         var bestDistance = SimHash.SameTextDistance + 1;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TextPartition} and LastSeen ge {since}");
-        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, select: ["StoryId", "Hash"], cancellationToken: cancellationToken))
+        for (var day = now - options.Value.StoryWindow; day <= now; day += TimeSpan.FromDays(1))
         {
-            var distance = SimHash.Distance(hash, unchecked((ulong)(entity.GetInt64("Hash") ?? 0)));
-            if (distance < bestDistance)
+            var partition = TextPartitionOf(day);
+            await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["StoryId", "Hash"], cancellationToken: cancellationToken))
             {
-                (best, bestDistance) = (entity.GetString("StoryId"), distance);
+                var distance = SimHash.Distance(hash, unchecked((ulong)(entity.GetInt64("Hash") ?? 0)));
+                if (distance < bestDistance)
+                {
+                    (best, bestDistance) = (entity.GetString("StoryId"), distance);
+                }
             }
         }
 

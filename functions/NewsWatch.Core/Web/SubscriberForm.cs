@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using NewsWatch.Subscriptions;
@@ -13,13 +12,10 @@ namespace NewsWatch.Web;
 public sealed class SubscriberForm
 {
     public const int MaxBodyBytes = 16 * 1024;
-    private readonly Dictionary<string, List<string?>> _fields;
 
-    private SubscriberForm(Dictionary<string, List<string?>> fields) => _fields = fields;
+    private SubscriberForm(Dictionary<string, IReadOnlyList<string?>> fields) => Fields = new FilterFields(fields);
 
-    public IReadOnlyList<string?> this[string name] => _fields.TryGetValue(name, out var values) ? values : [];
-
-    public string? Value(string name) => this[name].FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+    public FilterFields Fields { get; }
 
     /// <returns>The form, or null when the body is not a form or JSON object this endpoint can read.</returns>
     public static async Task<SubscriberForm?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -30,13 +26,13 @@ public sealed class SubscriberForm
             return null;
         }
 
-        var fields = new Dictionary<string, List<string?>>(StringComparer.OrdinalIgnoreCase);
+        var fields = new Dictionary<string, IReadOnlyList<string?>>(StringComparer.OrdinalIgnoreCase);
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync(cancellationToken);
             foreach (var (name, values) in form)
             {
-                fields[name] = [.. values];
+                fields[name] = values.ToArray();
             }
 
             return new SubscriberForm(fields);
@@ -65,7 +61,7 @@ public sealed class SubscriberForm
             foreach (var property in json.RootElement.EnumerateObject())
             {
                 fields[property.Name] = property.Value.ValueKind == JsonValueKind.Array
-                    ? [.. property.Value.EnumerateArray().Select(Text)]
+                    ? property.Value.EnumerateArray().Select(Text).ToArray()
                     : [Text(property.Value)];
             }
         }
@@ -78,68 +74,6 @@ public sealed class SubscriberForm
     }
 
     public bool IsJson { get; private init; }
-
-    /// <summary>The filters and delivery this form asks for, on top of <paramref name="current"/> (the stored subscriber, or a new one).</summary>
-    public bool TryApply(Subscriber current, out Subscriber subscriber, out string error)
-    {
-        ArgumentNullException.ThrowIfNull(current);
-        subscriber = current;
-        if (!FilterText.TryCountries(this["countries"], out var countries, out error)
-            || !FilterText.TryCountries(this["suppliers"], out var suppliers, out error)
-            || !FilterText.TryCountries(this["recipients"], out var recipients, out error)
-            || !FilterText.TryCategories(this["categories"], out var categories, out error)
-            || !FilterText.TrySystems(this["systems"], out var systems, out error)
-            || !FilterText.TryStages(this["stages"], out var stages, out error)
-            || !FilterText.TryKeywords(this["keywords"], out var keywords, out error))
-        {
-            return false;
-        }
-
-        var minScore = 0.0;
-        if (Value("min_score") is { } scoreText &&
-            (!double.TryParse(scoreText, NumberStyles.Float, CultureInfo.InvariantCulture, out minScore) || double.IsNaN(minScore) || minScore is < 0 or > 1))
-        {
-            error = $"the minimum score must be a number from 0 to 1, not '{scoreText}'";
-            return false;
-        }
-
-        var delivery = DeliveryMode.Immediate;
-        if (Value("delivery") is { } mode && !Enum.TryParse(mode, ignoreCase: true, out delivery))
-        {
-            error = $"delivery is 'immediate' or 'digest', not '{mode}'";
-            return false;
-        }
-
-        var hour = current.DigestHour;
-        if (Value("digest_hour") is { } hourText && (!int.TryParse(hourText, NumberStyles.None, CultureInfo.InvariantCulture, out hour) || hour > 23))
-        {
-            error = $"the digest hour is a whole hour from 0 to 23, not '{hourText}'";
-            return false;
-        }
-
-        var zone = Value("time_zone") ?? current.TimeZone;
-        if (!DigestSchedule.IsKnown(zone))
-        {
-            error = $"'{zone}' is not an IANA time zone (for example Europe/Paris or America/New_York)";
-            return false;
-        }
-
-        subscriber = current with
-        {
-            Countries = countries,
-            Suppliers = suppliers,
-            Recipients = recipients,
-            Categories = categories,
-            Systems = systems,
-            Stages = stages,
-            Keywords = keywords,
-            MinScore = minScore,
-            Delivery = delivery,
-            DigestHour = hour,
-            TimeZone = zone,
-        };
-        return true;
-    }
 
     private static string? Text(JsonElement value) => value.ValueKind switch
     {

@@ -49,10 +49,10 @@ public sealed partial class SubscriptionEndpoints(
             return SubscriptionPages.Problem(415, "Unreadable request", "Send the subscribe form, or a JSON object with an \"email\" field (at most 16 KB).");
         }
 
-        if (!SubscriberEmail.TryNormalize(form.Value("email"), out var email, out var error)
-            || !form.TryApply(new Subscriber(email, [], []), out var requested, out error))
+        if (!SubscriberEmail.TryNormalize(form.Fields.Value("email"), out var email, out var error)
+            || !form.Fields.TryApply(new Subscriber(email, [], []), out var requested, out error))
         {
-            return form.IsJson ? Json(400, "error", error) : SubscriptionPages.Subscribe(action, error, form.Value("email"));
+            return form.IsJson ? Json(400, "error", error) : SubscriptionPages.Subscribe(action, error, form.Fields.Value("email"));
         }
 
         var stored = await subscribers.AddPendingAsync(requested, cancellationToken);
@@ -116,7 +116,7 @@ public sealed partial class SubscriptionEndpoints(
             return SubscriptionPages.Problem(415, "Unreadable request", "Send the preferences form (at most 16 KB).");
         }
 
-        if (!form.TryApply(subscriber, out var changed, out var error))
+        if (!form.Fields.TryApply(subscriber, out var changed, out var error))
         {
             return form.IsJson ? Json(400, "error", error) : SubscriptionPages.Preferences(subscriber, action, unsubscribe, error: error);
         }

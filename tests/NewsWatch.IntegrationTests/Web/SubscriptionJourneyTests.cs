@@ -37,7 +37,8 @@ public sealed partial class SubscriptionJourneyTests(AzuriteFixture azurite) : I
         _feeds = await FeedServer.StartWithFixturesAsync();
         _sendGrid = new FakeSendGrid();
         await _sendGrid.StartAsync();
-        PublishFeed(Item("n1", "Central bank holds rates", "The central bank left its main interest rate unchanged."));
+        // Two items a second apart: the feed's observed publishing interval is a second, so it is polled every second.
+        PublishFeed(Item("n1", "Central bank holds rates", "The central bank left its main interest rate unchanged."), Item("n2", "Rain expected", "Rain is expected."));
         var settings = new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
@@ -46,6 +47,7 @@ public sealed partial class SubscriptionJourneyTests(AzuriteFixture azurite) : I
             ["NewsWatch__SendGrid__WebhookVerificationKey"] = Convert.ToBase64String(_webhookKey.ExportSubjectPublicKeyInfo()),
             ["NewsWatch__Feeds__PollSchedule"] = "* * * * * *",
             ["NewsWatch__Feeds__MinInterval"] = "00:00:01", // items come seconds apart: the feed is due every second or two
+            ["NewsWatch__Feeds__MaxInterval"] = "00:01:00",
             ["NewsWatch__Subscriptions__TokenSigningKey"] = SigningKey,
         };
         _cli = new NewsWatchProcess(settings);
@@ -171,11 +173,13 @@ public sealed partial class SubscriptionJourneyTests(AzuriteFixture azurite) : I
             $"<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Desk</title><link>https://desk.example/</link><description>d</description>{string.Concat(_items)}</channel></rss>");
     }
 
+    // A second apart, whenever they are published: the feed's interval stays a second.
+    private static readonly DateTimeOffset PublishedFrom = DateTimeOffset.UtcNow.AddHours(-1);
     private static int _published;
 
     private static string Item(string id, string title, string description) =>
         $"<item><title>{WebUtility.HtmlEncode(title)}</title><link>https://desk.example/news/{id}</link><guid isPermaLink=\"false\">{id}</guid>" +
-        $"<pubDate>{DateTimeOffset.UtcNow.AddSeconds(Interlocked.Increment(ref _published)).ToString("r", System.Globalization.CultureInfo.InvariantCulture)}</pubDate>" +
+        $"<pubDate>{PublishedFrom.AddSeconds(Interlocked.Increment(ref _published)).ToString("r", System.Globalization.CultureInfo.InvariantCulture)}</pubDate>" +
         $"<description>{WebUtility.HtmlEncode(description)}</description></item>";
 
     private static string Seed() => Item("seed", "Russia lifts arms embargo on Pakistan, negotiates Mi-35 sale",
@@ -211,7 +215,10 @@ public sealed partial class SubscriptionJourneyTests(AzuriteFixture azurite) : I
             await Task.Delay(200);
         }
 
-        Assert.Fail($"waited 60 s for {what}; runner exited: {_run.HasExited}; log: {(_run.HasExited ? await _run.Log : "(running)")}");
+        var exited = _run.HasExited;
+        await _run.DisposeAsync(); // stopped, so that its log is complete
+        var log = await _run.Log;
+        Assert.Fail($"waited 60 s for {what}; the runner {(exited ? "had exited" : "was running")}; the end of its log:\n{log[Math.Max(0, log.Length - 4000)..]}");
     }
 
     private Uri Link(JsonObject mail, string route)
