@@ -6,9 +6,11 @@ using NewsWatch.Subscriptions;
 namespace NewsWatch.Alerts;
 
 /// <summary>
-/// SendGrid's Event Webhook, applied to subscribers: a bounce, a dropped message, a spam report or an unsubscribe
-/// (from SendGrid's own link or a group) suppresses the address, so nothing more is sent to it. Other events
-/// (delivered, open, click…) change nothing. Only posts that <see cref="EventWebhookVerifier"/> trusts are read.
+/// SendGrid's Event Webhook: a bounce, a dropped message, a spam report or an unsubscribe (from SendGrid's own link
+/// or a group) suppresses the address, so nothing more is sent to it; a "processed" or "delivered" event carrying
+/// our delivery_id marks that delivery sent in the ledger, settling a claim whose sender died before it could
+/// (<see cref="DeliveryLedger"/>). Other events (open, click…) change nothing. Only posts that
+/// <see cref="EventWebhookVerifier"/> trusts are read.
 /// </summary>
 public sealed partial class EmailEvents(EventWebhookVerifier verifier, SubscriberStore subscribers, DeliveryLedger ledger, ILogger<EmailEvents> logger)
 {
