@@ -102,6 +102,12 @@ public static class NewsWatchComposition
             throw new InvalidOperationException($"{Setting(SubscriptionsOptions.Section)}__TokenSigningKey is not set: NewsWatch cannot sign subscription links in Azure without it.");
         }
 
+        if (string.IsNullOrWhiteSpace(builder.Configuration[$"{SubscriptionsOptions.Section}:{nameof(SubscriptionsOptions.PublicBaseUrl)}"]) && InAzure(builder))
+        {
+            // The default is the local runner's address: every link in every email would point at localhost.
+            throw new InvalidOperationException($"{Setting(SubscriptionsOptions.Section)}__PublicBaseUrl is not set: links in emails would point at localhost.");
+        }
+
         return builder;
     }
 

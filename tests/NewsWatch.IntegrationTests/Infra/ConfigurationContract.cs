@@ -57,6 +57,7 @@ internal static partial class ConfigurationContract
         [$"{SendGridOptions.Section}:{nameof(SendGridOptions.ApiKey)}"] = "AddNewsWatch refuses to start in Azure (WEBSITE_SITE_NAME set) without it",
         [$"{EmailOptions.Section}:{nameof(EmailOptions.From)}"] = "the default sender is on the reserved .example domain; SendGrid sends only from a verified sender",
         [$"{SubscriptionsOptions.Section}:{nameof(SubscriptionsOptions.TokenSigningKey)}"] = "AddNewsWatch refuses to start in Azure without it: a key made up per instance would break every link",
+        [$"{SubscriptionsOptions.Section}:{nameof(SubscriptionsOptions.PublicBaseUrl)}"] = "AddNewsWatch refuses to start in Azure without it: the default is the local runner's localhost address",
     };
 
     public sealed record Setting(string Key, bool Required, string Source);

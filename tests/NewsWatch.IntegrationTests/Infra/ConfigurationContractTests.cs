@@ -80,7 +80,7 @@ public sealed class ConfigurationContractTests
                 "AzureWebJobsStorage:BlobServiceUri", "AzureWebJobsStorage:ClientId", "AzureWebJobsStorage:Credential",
                 "AzureWebJobsStorage:QueueServiceUri", "AzureWebJobsStorage:TableServiceUri",
                 "NewsWatch:Alerts:DigestSchedule", "NewsWatch:Email:From", "NewsWatch:Feeds:PollSchedule", "NewsWatch:Feeds:PurgeSchedule", "NewsWatch:SendGrid:ApiKey",
-                "NewsWatch:Subscriptions:TokenSigningKey",
+                "NewsWatch:Subscriptions:PublicBaseUrl", "NewsWatch:Subscriptions:TokenSigningKey",
             ],
             required);
     }
@@ -94,7 +94,6 @@ public sealed class ConfigurationContractTests
     [InlineData("NewsWatch:Classification:RelevanceThreshold")]
     [InlineData("NewsWatch:Alerts:DeliveryClaimLease")]
     [InlineData("NewsWatch:Subscriptions:ConfirmationLifetime")]
-    [InlineData("NewsWatch:Subscriptions:PublicBaseUrl")]
     [InlineData("NewsWatch:SendGrid:WebhookVerificationKey")]
     public void CodeSettings_OptionalOnes_AreReadButNotRequired(string key)
     {
@@ -148,6 +147,18 @@ public sealed class ConfigurationContractTests
         var error = Assert.Throws<InvalidOperationException>(() => builder.AddNewsWatch());
 
         Assert.Contains("NewsWatch__Subscriptions__TokenSigningKey", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RequiredInAzure_PublicBaseUrl_TheAppRefusesToStartInAzureWithoutIt()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(
+            [new("WEBSITE_SITE_NAME", "func-newswatch"), new("NewsWatch:SendGrid:ApiKey", "SG.test"), new("NewsWatch:Subscriptions:TokenSigningKey", new string('k', 32))]);
+
+        var error = Assert.Throws<InvalidOperationException>(() => builder.AddNewsWatch());
+
+        Assert.Contains("NewsWatch__Subscriptions__PublicBaseUrl", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
