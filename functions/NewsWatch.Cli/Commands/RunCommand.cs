@@ -20,6 +20,14 @@ internal static class RunCommand
             if (parse.GetValue(urls) is { } listen)
             {
                 Environment.SetEnvironmentVariable("ASPNETCORE_URLS", listen);
+
+                // Links in emails follow the address, unless set apart (a proxy in front, say) or not one a browser can open.
+                const string publicBaseUrl = "NewsWatch__Subscriptions__PublicBaseUrl";
+                if (Environment.GetEnvironmentVariable(publicBaseUrl) is null && Uri.TryCreate(listen.Split(';')[0], UriKind.Absolute, out var first)
+                    && first.Port != 0 && first.Host is not ("*" or "+" or "0.0.0.0" or "[::]"))
+                {
+                    Environment.SetEnvironmentVariable(publicBaseUrl, first.GetLeftPart(UriPartial.Authority));
+                }
             }
 
             return Run(parse, once, token);

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 
 namespace NewsWatch.IntegrationTests.Infrastructure;
 
-/// <summary>`newswatch run` as a user starts it, listening on a free loopback port, with its links pointing there.</summary>
+/// <summary>`newswatch run` as a user starts it, listening on a free loopback port (its links follow).</summary>
 public sealed class RunnerProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -25,12 +25,11 @@ public sealed class RunnerProcess : IAsyncDisposable
     /// <summary>What the runner logged; complete once it has exited.</summary>
     public Task<string> Log => _log;
 
-    /// <param name="environment">Settings; PublicBaseUrl is added.</param>
+    /// <param name="environment">Settings; without PublicBaseUrl, as a developer runs it: the links follow --urls.</param>
     public static async Task<RunnerProcess> StartAsync(IDictionary<string, string> environment)
     {
         var baseUrl = new Uri($"http://127.0.0.1:{FreePort()}/");
-        var settings = new Dictionary<string, string>(environment) { ["NewsWatch__Subscriptions__PublicBaseUrl"] = baseUrl.AbsoluteUri.TrimEnd('/') };
-        var runner = new RunnerProcess(new NewsWatchProcess(settings).Start("run", "--urls", baseUrl.AbsoluteUri.TrimEnd('/')), baseUrl);
+        var runner = new RunnerProcess(new NewsWatchProcess(environment).Start("run", "--urls", baseUrl.AbsoluteUri.TrimEnd('/')), baseUrl);
         using var http = new HttpClient();
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline && !runner.HasExited)
