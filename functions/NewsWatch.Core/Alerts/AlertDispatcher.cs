@@ -51,49 +51,32 @@ public sealed partial class AlertDispatcher(
 
             // One email per (subscriber, story, stage): later reports at the same stage find it sent; a later stage is an update.
             var key = new DeliveryKey(story.Id, SubscriberStore.IdOf(subscriber.Email), story.DeliveryStage);
-            DeliveryClaim? claim;
             try
             {
-                claim = await ledger.TryClaimAsync(key, subscriber.Email, cancellationToken);
-            }
-            catch (DeliveryInProgressException)
-            {
-                inProgress = true;
-                continue;
-            }
+                var outcome = await ledger.SendOnceAsync(
+                    key,
+                    subscriber.Email,
+                    async () => AlertEmail.Compose(alert, story, await ledger.HasSentAnyAsync(story.Id, key.SubscriberId, cancellationToken), subscriber, key, links),
+                    sender,
+                    cancellationToken);
+                if (outcome == DeliveryOutcome.Sent)
+                {
+                    LogSent(alert.ArticleId);
+                    sent++;
+                }
 
-            if (claim is null)
-            {
-                continue;
-            }
-
-            try
-            {
-                var update = await ledger.HasSentAnyAsync(story.Id, key.SubscriberId, cancellationToken);
-                await sender.SendAsync(AlertEmail.Compose(alert, story, update, subscriber, key, links), cancellationToken);
+                inProgress |= outcome == DeliveryOutcome.InProgress;
             }
             catch (EmailDeliveryException ex) when (ex.Failure == DeliveryFailure.Refused)
             {
-                await ledger.MarkRefusedAsync(claim);
                 LogRefused(alert.ArticleId, subscriber.Email, ex.Message, ex);
-                continue;
             }
             catch (EmailDeliveryException ex)
             {
-                if (ex.Failure == DeliveryFailure.NotSent)
-                {
-                    await ledger.ReleaseAsync(claim);
-                }
-
-                // Unknown: the claim stays, so nothing is sent again before its lease runs out.
+                // Unknown outcomes keep their claim, so nothing is sent again before its lease runs out (or SendGrid's event settles it).
                 LogSendFailed(alert.ArticleId, subscriber.Email, ex.Message, ex);
                 failures.Add(ex);
-                continue;
             }
-
-            await ledger.MarkSentAsync(claim);
-            LogSent(alert.ArticleId);
-            sent++;
         }
 
         if (failures.Count > 0)

@@ -246,7 +246,7 @@ public static class AlertEmail
     }
 
     /// <summary>The article's address when it is an absolute http(s) URL, the only kind an alert links to ("javascript:" never).</summary>
-    private static string? SafeLink(string url) =>
+    internal static string? SafeLink(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri.AbsoluteUri : null;
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);

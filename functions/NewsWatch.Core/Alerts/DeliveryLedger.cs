@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using NewsWatch.Email;
 using NewsWatch.Storage;
 
 namespace NewsWatch.Alerts;
@@ -78,6 +79,50 @@ public sealed class DeliveryLedger(StorageAccount storage, TimeProvider clock, I
                 throw new DeliveryInProgressException($"delivery {key.Id} was taken over by another attempt");
             }
         }
+    }
+
+    /// <summary>
+    /// The whole protocol for one email: claim, compose (only when the claim is won), send, record. A refusal is
+    /// recorded for good and a send that surely failed releases its claim, and both are rethrown, as is an unknown
+    /// outcome, whose claim stays until the lease or SendGrid's event settles it.
+    /// </summary>
+    /// <exception cref="EmailDeliveryException">The send failed; the ledger already says what that means for a retry.</exception>
+    public async Task<DeliveryOutcome> SendOnceAsync(DeliveryKey key, string email, Func<Task<EmailMessage>> compose, IEmailSender sender, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(compose);
+        ArgumentNullException.ThrowIfNull(sender);
+        DeliveryClaim? claim;
+        try
+        {
+            claim = await TryClaimAsync(key, email, cancellationToken);
+        }
+        catch (DeliveryInProgressException)
+        {
+            return DeliveryOutcome.InProgress;
+        }
+
+        if (claim is null)
+        {
+            return DeliveryOutcome.AlreadyDone;
+        }
+
+        try
+        {
+            await sender.SendAsync(await compose(), cancellationToken);
+        }
+        catch (EmailDeliveryException ex) when (ex.Failure == DeliveryFailure.Refused)
+        {
+            await MarkRefusedAsync(claim);
+            throw;
+        }
+        catch (EmailDeliveryException ex) when (ex.Failure == DeliveryFailure.NotSent)
+        {
+            await ReleaseAsync(claim);
+            throw;
+        }
+
+        await MarkSentAsync(claim);
+        return DeliveryOutcome.Sent;
     }
 
     // Confirmations are written even when the caller is being cancelled: the mail has gone, and

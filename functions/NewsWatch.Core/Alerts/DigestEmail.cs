@@ -29,7 +29,7 @@ public static class DigestEmail
         foreach (var entry in entries)
         {
             var headline = AlertEmail.OneLine(entry.Headline, 300);
-            var link = Uri.TryCreate(entry.Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri.AbsoluteUri : null;
+            var link = AlertEmail.SafeLink(entry.Url);
             text.AppendLine("* " + headline).AppendLine("  " + entry.Facts);
             html.Append("<h2 style=\"font-size:16px;margin:16px 0 4px\">")
                 .Append(link is null ? Encode(headline) : $"<a href=\"{Encode(link)}\" style=\"color:#0b4f8a\">{Encode(headline)}</a>").Append("</h2>")

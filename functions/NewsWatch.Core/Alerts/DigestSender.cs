@@ -70,35 +70,13 @@ public sealed partial class DigestSender(
         if (entries.Count > 0)
         {
             var key = new DeliveryKey(DigestStory, id, day);
-            DeliveryClaim? claim;
-            try
+            switch (await ledger.SendOnceAsync(key, subscriber.Email, () => Task.FromResult(DigestEmail.Compose(subscriber, entries, date, key, links)), sender, cancellationToken))
             {
-                claim = await ledger.TryClaimAsync(key, subscriber.Email, cancellationToken);
-            }
-            catch (DeliveryInProgressException)
-            {
-                return false; // another run is sending it; the next run settles it
-            }
-
-            if (claim is not null)
-            {
-                try
-                {
-                    await sender.SendAsync(DigestEmail.Compose(subscriber, entries, date, key, links), cancellationToken);
-                }
-                catch (EmailDeliveryException ex) when (ex.Failure == DeliveryFailure.Refused)
-                {
-                    await ledger.MarkRefusedAsync(claim);
-                    throw;
-                }
-                catch (EmailDeliveryException ex) when (ex.Failure == DeliveryFailure.NotSent)
-                {
-                    await ledger.ReleaseAsync(claim);
-                    throw;
-                }
-
-                await ledger.MarkSentAsync(claim);
-                wasSent = true;
+                case DeliveryOutcome.InProgress:
+                    return false; // another run is sending it; the next run settles it
+                case DeliveryOutcome.Sent:
+                    wasSent = true;
+                    break;
             }
 
             await digests.RemoveAsync(id, day, cancellationToken);
